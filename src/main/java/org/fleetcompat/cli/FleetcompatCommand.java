@@ -1,0 +1,38 @@
+package org.fleetcompat.cli;
+
+import org.fleetcompat.job.EngineVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code fleetcompat} launcher's entry point (SPEC section 8): parses the command line and
+ * maps every failure to a non-zero exit with a one-line reason ({@link ExitCodes}).
+ */
+@Command(
+    name = "fleetcompat",
+    mixinStandardHelpOptions = true,
+    versionProvider = FleetcompatCommand.Version.class,
+    description = "Which VMs can migrate to which hosts: the fleet-wide compatibility matrix.",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class FleetcompatCommand {
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the process exit code, without exiting. */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new FleetcompatCommand());
+    cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
+    return cl.execute(args);
+  }
+
+  /** Prints fleetcompat's version for {@code --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"fleetcompat " + EngineVersion.current()};
+    }
+  }
+}

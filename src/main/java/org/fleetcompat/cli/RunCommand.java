@@ -1,0 +1,50 @@
+package org.fleetcompat.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.job.RunJob;
+import org.fleetcompat.job.RunOptions;
+import org.fleetcompat.job.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fleetcompat run}: the whole nightly pipeline, then a short human summary. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate a snapshot, compute the VM x host compatibility matrix and publish the result"
+          + " tables atomically under --out."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--snapshot", required = true, paramLabel = "DIR", description = "Snapshot directory (any Hadoop URI).")
+  String snapshot;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result directory, published atomically.")
+  String out;
+
+  @Option(names = "--pairs", description = "Also write compatible_pairs (one row per compatible VM-host pair).")
+  boolean pairs;
+
+  @Mixin SparkOptions spark;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session();
+    try {
+      RunResult result = RunJob.run(session, new RunOptions(snapshot, out, pairs));
+      PrintWriter w = spec.commandLine().getOut();
+      RunSummary.print(result, w);
+      w.flush();
+      return ExitCodes.OK;
+    } finally {
+      session.stop();
+    }
+  }
+}

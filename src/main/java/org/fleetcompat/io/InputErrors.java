@@ -1,0 +1,99 @@
+package org.fleetcompat.io;
+
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+
+/**
+ * Every user-facing error about snapshot input, built in one place so they all name the file,
+ * the column, what was found and what is expected, and say what to do.
+ */
+public final class InputErrors {
+  private InputErrors() {}
+
+  /** A required table is absent (status 32773). */
+  public static FleetcompatException missingTable(String snapshot, SnapshotTable table) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read "
+            + table
+            + ": snapshot "
+            + snapshot
+            + " has neither "
+            + table
+            + "/ (a directory of Parquet part files) nor "
+            + table
+            + ".parquet; write the table there or pass the right --snapshot");
+  }
+
+  /** A table directory holds no data file (status 32773). */
+  public static FleetcompatException emptyTable(String path, SnapshotTable table) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read " + table + ": directory " + path + " holds no Parquet file");
+  }
+
+  /** A required column is absent (status 32773). */
+  public static FleetcompatException missingColumn(
+      String file, SnapshotTable table, String column, String found) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read "
+            + table
+            + ": file "
+            + file
+            + " has no column "
+            + column
+            + " (found columns: "
+            + found
+            + "); expected "
+            + column
+            + " as "
+            + ColumnContract.expected(table, column));
+  }
+
+  /** A column of an unusable type (status 32776). */
+  public static FleetcompatException wrongType(
+      String file, SnapshotTable table, String column, String found) {
+    return new FleetcompatException(
+        ReturnCode.INCORRECT_DATA_TYPE,
+        "Cannot read "
+            + table
+            + ": column "
+            + column
+            + " in file "
+            + file
+            + " is "
+            + found
+            + ", expected "
+            + ColumnContract.expected(table, column)
+            + "; rewrite the column with one of the expected types");
+  }
+
+  /** Two part files of one table disagree on a column's type (status 32776). */
+  public static FleetcompatException mixedTypes(
+      SnapshotTable table, String column, String file1, String type1, String file2, String type2) {
+    return new FleetcompatException(
+        ReturnCode.INCORRECT_DATA_TYPE,
+        "Cannot read "
+            + table
+            + ": column "
+            + column
+            + " is "
+            + type1
+            + " in "
+            + file1
+            + " but "
+            + type2
+            + " in "
+            + file2
+            + "; all part files of a table must use one type");
+  }
+
+  /** A file that cannot be opened or is not Parquet (status 32773). */
+  public static FleetcompatException unreadable(String file, SnapshotTable table, Exception e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read " + table + ": file " + file + " is not a readable Parquet file (" + e + ")",
+        e);
+  }
+}

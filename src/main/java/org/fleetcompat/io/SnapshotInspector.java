@@ -1,0 +1,156 @@
+package org.fleetcompat.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+
+/**
+ * Finds a snapshot's tables on any Hadoop file system and checks every data file's footer against
+ * {@link ColumnContract} before any work starts (SPEC section 4): a missing table or column fails
+ * with status 32773, a column of an unusable type with 32776, each naming the file and column.
+ *
+ * <p>Reads only footers: cost O(files). Hidden files ({@code _SUCCESS}, {@code .crc}) are skipped,
+ * as Spark does.
+ */
+public final class SnapshotInspector {
+  private SnapshotInspector() {}
+
+  /** Inspects every table of the snapshot at {@code snapshot}. */
+  public static SnapshotInputs inspect(String snapshot, Configuration conf) {
+    Map<SnapshotTable, TableInput> tables = new EnumMap<>(SnapshotTable.class);
+    for (SnapshotTable table : SnapshotTable.values()) {
+      List<String> files = locate(snapshot, table, conf);
+      if (files == null) {
+        if (table.isRequired()) {
+          throw InputErrors.missingTable(snapshot, table);
+        }
+        continue;
+      }
+      Set<String> columns = checkSchemas(table, files, conf);
+      String location = new Path(new Path(snapshot), table.tableName()).toString();
+      tables.put(table, new TableInput(table, location, files, columns));
+    }
+    return new SnapshotInputs(snapshot, Collections.unmodifiableMap(tables));
+  }
+
+  /** The table's data files, or null when the snapshot has no such table. */
+  private static List<String> locate(String snapshot, SnapshotTable table, Configuration conf) {
+    Path root = new Path(snapshot);
+    try {
+      FileSystem fs = root.getFileSystem(conf);
+      if (!fs.exists(root)) {
+        throw new FleetcompatException(
+            ReturnCode.INVALID_PARAMETER,
+            "Cannot read snapshot " + snapshot + ": no such directory; check --snapshot");
+      }
+      Path dir = new Path(root, table.tableName());
+      Path single = new Path(root, table.tableName() + ".parquet");
+      if (fs.exists(dir) && fs.getFileStatus(dir).isDirectory()) {
+        List<String> files = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+        while (it.hasNext()) {
+          LocatedFileStatus f = it.next();
+          if (f.isFile() && isVisible(dir, f.getPath())) {
+            files.add(f.getPath().toString());
+          }
+        }
+        if (files.isEmpty()) {
+          throw InputErrors.emptyTable(dir.toString(), table);
+        }
+        Collections.sort(files);
+        return files;
+      }
+      for (Path p : new Path[] {single, dir}) {
+        if (fs.exists(p)) {
+          FileStatus st = fs.getFileStatus(p);
+          if (st.isFile()) {
+            return List.of(st.getPath().toString());
+          }
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new FleetcompatException(
+          ReturnCode.INVALID_PARAMETER,
+          "Cannot read " + table + " in snapshot " + snapshot + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static boolean isVisible(Path dir, Path file) {
+    for (Path p = file; p != null && !p.equals(dir); p = p.getParent()) {
+      String name = p.getName();
+      if (name.startsWith("_") || name.startsWith(".")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> checkSchemas(
+      SnapshotTable table, List<String> files, Configuration conf) {
+    Map<String, String> firstType = new LinkedHashMap<>();
+    Map<String, String> firstFile = new LinkedHashMap<>();
+    Set<String> present = null;
+    for (String file : files) {
+      MessageType schema = readSchema(file, table, conf);
+      Set<String> here = new LinkedHashSet<>();
+      for (ColumnContract.Column column : ColumnContract.columns(table)) {
+        if (!schema.containsField(column.name())) {
+          if (column.required()) {
+            String found =
+                schema.getFields().stream().map(Type::getName).collect(Collectors.joining(", "));
+            throw InputErrors.missingColumn(file, table, column.name(), found);
+          }
+          continue;
+        }
+        Type type = schema.getType(column.name());
+        String described = ColumnContract.describe(type);
+        if (!ColumnContract.accepts(column.kind(), type)) {
+          throw InputErrors.wrongType(file, table, column.name(), described);
+        }
+        String seen = firstType.putIfAbsent(column.name(), described);
+        firstFile.putIfAbsent(column.name(), file);
+        if (seen != null && !seen.equals(described)) {
+          throw InputErrors.mixedTypes(
+              table, column.name(), firstFile.get(column.name()), seen, file, described);
+        }
+        here.add(column.name());
+      }
+      if (present == null) {
+        present = here;
+      } else {
+        present.retainAll(here);
+      }
+    }
+    return Collections.unmodifiableSet(present);
+  }
+
+  private static MessageType readSchema(String file, SnapshotTable table, Configuration conf) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
+      return reader.getFooter().getFileMetaData().getSchema();
+    } catch (IOException | RuntimeException e) {
+      throw InputErrors.unreadable(file, table, e);
+    }
+  }
+}

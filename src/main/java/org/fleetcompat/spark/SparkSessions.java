@@ -1,0 +1,39 @@
+package org.fleetcompat.spark;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the Spark session a job runs in: embedded {@code local[*]} unless a master URL is given,
+ * UTC, UI off for embedded runs, the driver bound to loopback when local.
+ */
+public final class SparkSessions {
+  /** The master used when none is given: embedded Spark on every core. */
+  public static final String DEFAULT_MASTER = "local[*]";
+
+  private SparkSessions() {}
+
+  /**
+   * A new or the existing session.
+   *
+   * @param master a Spark master URL, or null for {@link #DEFAULT_MASTER}
+   * @param settings Spark settings applied last (they win over the defaults set here)
+   */
+  public static SparkSession create(String master, Map<String, String> settings) {
+    String m = master == null ? DEFAULT_MASTER : master;
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .appName("fleetcompat")
+            .master(m)
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.shuffle.partitions", "16")
+            .config("spark.sql.adaptive.enabled", "true");
+    if (m.startsWith("local")) {
+      b.config("spark.ui.enabled", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    settings.forEach(b::config);
+    return b.getOrCreate();
+  }
+}
