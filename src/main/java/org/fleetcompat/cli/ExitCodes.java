@@ -47,10 +47,10 @@ public final class ExitCodes {
     @Override
     public int handleExecutionException(
         Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-      ReturnCode status =
-          e instanceof FleetcompatException f ? f.status() : ReturnCode.FAILED;
+      ReturnCode status = e instanceof FleetcompatException f ? f.status() : ReturnCode.FAILED;
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      cl.getErr().println("fleetcompat: error " + status + ": " + message.lines().findFirst().orElse(""));
+      cl.getErr()
+          .println("fleetcompat: error " + status + ": " + message.lines().findFirst().orElse(""));
       if (!(e instanceof FleetcompatException) || System.getenv("FLEETCOMPAT_DEBUG") != null) {
         e.printStackTrace(cl.getErr());
       }

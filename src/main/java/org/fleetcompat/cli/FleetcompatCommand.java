@@ -5,8 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code fleetcompat} launcher's entry point (SPEC section 8): parses the command line and
- * maps every failure to a non-zero exit with a one-line reason ({@link ExitCodes}).
+ * The {@code fleetcompat} launcher's entry point (SPEC section 8): parses the command line and maps
+ * every failure to a non-zero exit with a one-line reason ({@link ExitCodes}).
  */
 @Command(
     name = "fleetcompat",

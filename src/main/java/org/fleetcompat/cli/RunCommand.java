@@ -8,9 +8,9 @@ import org.fleetcompat.job.RunOptions;
 import org.fleetcompat.job.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fleetcompat run}: the whole nightly pipeline, then a short human summary. */
 @Command(
@@ -21,13 +21,23 @@ import picocli.CommandLine.Model.CommandSpec;
           + " tables atomically under --out."
     })
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--snapshot", required = true, paramLabel = "DIR", description = "Snapshot directory (any Hadoop URI).")
+  @Option(
+      names = "--snapshot",
+      required = true,
+      paramLabel = "DIR",
+      description = "Snapshot directory (any Hadoop URI).")
   String snapshot;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result directory, published atomically.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Result directory, published atomically.")
   String out;
 
-  @Option(names = "--pairs", description = "Also write compatible_pairs (one row per compatible VM-host pair).")
+  @Option(
+      names = "--pairs",
+      description = "Also write compatible_pairs (one row per compatible VM-host pair).")
   boolean pairs;
 
   @Mixin SparkOptions spark;

@@ -49,7 +49,9 @@ final class RunSummary {
     w.printf(
         Locale.ROOT,
         "  row accounting    %s%n",
-        balanced ? "balanced (read = accepted + rejected + collapsed, every table)" : "NOT BALANCED");
+        balanced
+            ? "balanced (read = accepted + rejected + collapsed, every table)"
+            : "NOT BALANCED");
     w.printf(
         Locale.ROOT,
         "  tables            %s%n",

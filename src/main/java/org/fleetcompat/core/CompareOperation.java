@@ -4,8 +4,8 @@ package org.fleetcompat.core;
  * The ten compare operations of a compatibility vector (SPEC section 1).
  *
  * <p>The VM's value is always the left operand and the host's the right one; all arithmetic and
- * ordering is unsigned 64-bit, so values at and above 2^63 are ordinary large values. Instances
- * are immutable and thread safe.
+ * ordering is unsigned 64-bit, so values at and above 2^63 are ordinary large values. Instances are
+ * immutable and thread safe.
  */
 public enum CompareOperation {
   /** {@code vm == host}. */

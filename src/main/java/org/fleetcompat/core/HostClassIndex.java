@@ -13,13 +13,13 @@ import org.roaringbitmap.RoaringBitmap;
  * The host side of the matrix, indexed for the kernel: per ({@code vector_id}, operation), the
  * distinct host values in unsigned order and, for each, the bitmap of host classes holding it.
  *
- * <p>Built once on the driver from the host classes (small: thousands) and broadcast to every
- * task. Immutable after construction and thread safe. Memory: one bitmap entry per host class and
- * host vector, plus one sorted {@code long} per distinct value.
+ * <p>Built once on the driver from the host classes (small: thousands) and broadcast to every task.
+ * Immutable after construction and thread safe. Memory: one bitmap entry per host class and host
+ * vector, plus one sorted {@code long} per distinct value.
  *
- * <p>Host classes with another operation for the id, or without the id, are simply absent from
- * the column: that is how {@code OPERATION_MISMATCH} and {@code MISSING_ON_HOST} fail in the same
- * pass as the compares.
+ * <p>Host classes with another operation for the id, or without the id, are simply absent from the
+ * column: that is how {@code OPERATION_MISMATCH} and {@code MISSING_ON_HOST} fail in the same pass
+ * as the compares.
  */
 public final class HostClassIndex implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,8 +33,8 @@ public final class HostClassIndex implements Serializable {
   }
 
   /**
-   * Indexes the host classes; class {@code i} of the list gets host-class number {@code i}.
-   * Cost O(host vectors x log).
+   * Indexes the host classes; class {@code i} of the list gets host-class number {@code i}. Cost
+   * O(host vectors x log).
    */
   public static HostClassIndex of(List<VectorSet> hostClasses) {
     Map<Long, Map<Long, RoaringBitmap>> byKey = new HashMap<>();

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Computes, for VM classes, the bitmap of compatible host classes: the AND over the VM's vectors
- * of the host classes each vector passes on ({@link HostClassIndex#passing}).
+ * Computes, for VM classes, the bitmap of compatible host classes: the AND over the VM's vectors of
+ * the host classes each vector passes on ({@link HostClassIndex#passing}).
  *
  * <p>Each distinct ({@code vector_id}, operation, value) seen by this kernel is compared against
  * the host side once and its bitmap cached, because real fleets repeat the same few values across

@@ -67,8 +67,8 @@ public final class VectorSet implements Serializable {
   }
 
   /**
-   * The position of {@code vectorId}, or a negative number if the system has no such vector.
-   * Binary search, O(log size).
+   * The position of {@code vectorId}, or a negative number if the system has no such vector. Binary
+   * search, O(log size).
    */
   public int indexOf(int vectorId) {
     int lo = 0;

@@ -9,8 +9,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
- * The columns each snapshot table must or may have and the Parquet types accepted for them
- * (SPEC section 3). Stateless.
+ * The columns each snapshot table must or may have and the Parquet types accepted for them (SPEC
+ * section 3). Stateless.
  */
 public final class ColumnContract {
   private ColumnContract() {}
@@ -39,17 +39,21 @@ public final class ColumnContract {
   /** The contract of {@code table}, required columns first. */
   public static List<Column> columns(SnapshotTable table) {
     return switch (table) {
-      case HOST_VECTORS, VM_VECTORS -> List.of(
-          new Column(table.idColumn(), Kind.SYSTEM_ID, true),
-          new Column(SnapshotTable.VECTOR_ID, Kind.INTEGER, true),
-          new Column(SnapshotTable.COMPARE_OPERATION, Kind.INTEGER, true),
-          new Column(SnapshotTable.COMPATIBILITY_INFO, Kind.VALUE, true));
-      case HOSTS -> List.of(
-          new Column("host_id", Kind.SYSTEM_ID, true), new Column("cluster", Kind.STRING, false));
-      case VMS -> List.of(
-          new Column("vm_id", Kind.SYSTEM_ID, true),
-          new Column("enabled_state", Kind.INTEGER, false),
-          new Column("current_host_id", Kind.SYSTEM_ID, false));
+      case HOST_VECTORS, VM_VECTORS ->
+          List.of(
+              new Column(table.idColumn(), Kind.SYSTEM_ID, true),
+              new Column(SnapshotTable.VECTOR_ID, Kind.INTEGER, true),
+              new Column(SnapshotTable.COMPARE_OPERATION, Kind.INTEGER, true),
+              new Column(SnapshotTable.COMPATIBILITY_INFO, Kind.VALUE, true));
+      case HOSTS ->
+          List.of(
+              new Column("host_id", Kind.SYSTEM_ID, true),
+              new Column("cluster", Kind.STRING, false));
+      case VMS ->
+          List.of(
+              new Column("vm_id", Kind.SYSTEM_ID, true),
+              new Column("enabled_state", Kind.INTEGER, false),
+              new Column("current_host_id", Kind.SYSTEM_ID, false));
     };
   }
 
@@ -63,9 +67,10 @@ public final class ColumnContract {
             .orElse(Kind.STRING);
     return switch (kind) {
       case SYSTEM_ID -> "STRING (BINARY UTF8), INT32 or INT64";
-      case INTEGER -> SnapshotTable.VECTOR_ID.equals(column)
-          ? "INT32 or INT64 with values in 0..2^32-1"
-          : "INT32 or INT64";
+      case INTEGER ->
+          SnapshotTable.VECTOR_ID.equals(column)
+              ? "INT32 or INT64 with values in 0..2^32-1"
+              : "INT32 or INT64";
       case VALUE -> "INT64, INT64 annotated UINT_64, or DECIMAL(20,0)";
       case STRING -> "STRING (BINARY UTF8)";
     };

@@ -4,8 +4,8 @@ import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 
 /**
- * Every user-facing error about snapshot input, built in one place so they all name the file,
- * the column, what was found and what is expected, and say what to do.
+ * Every user-facing error about snapshot input, built in one place so they all name the file, the
+ * column, what was found and what is expected, and say what to do.
  */
 public final class InputErrors {
   private InputErrors() {}

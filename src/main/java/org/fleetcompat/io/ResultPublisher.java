@@ -20,10 +20,10 @@ import org.fleetcompat.core.ReturnCode;
  * complete result or the new complete one, never a partial one, also if the job is killed.
  *
  * <p>On a local file system {@code --out} is a symbolic link to {@code .NAME.runs/RUN_ID} beside
- * it, swapped by an atomic rename of a new link over the old one, so a nightly job can publish
- * into the same {@code --out} again and again; the previous run is kept for readers still on it,
- * older ones are deleted. On other file systems (HDFS, object stores) {@code --out} must not exist
- * yet and the staging directory is renamed to it.
+ * it, swapped by an atomic rename of a new link over the old one, so a nightly job can publish into
+ * the same {@code --out} again and again; the previous run is kept for readers still on it, older
+ * ones are deleted. On other file systems (HDFS, object stores) {@code --out} must not exist yet
+ * and the staging directory is renamed to it.
  *
  * <p>Not thread safe; one publisher per job.
  */

@@ -11,7 +11,8 @@ public final class EngineVersion {
 
   /** The version string, for example {@code 0.1.0-SNAPSHOT}. */
   public static String current() {
-    try (InputStream in = EngineVersion.class.getResourceAsStream("/org/fleetcompat/version.properties")) {
+    try (InputStream in =
+        EngineVersion.class.getResourceAsStream("/org/fleetcompat/version.properties")) {
       Properties p = new Properties();
       if (in != null) {
         p.load(in);

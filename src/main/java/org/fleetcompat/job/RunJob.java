@@ -31,9 +31,9 @@ import org.fleetcompat.spark.VectorTableLoader;
 import org.fleetcompat.spark.VectorValidation;
 
 /**
- * The nightly pipeline behind {@code fleetcompat run} (SPEC sections 4, 5, 8): check the
- * snapshot's schemas, validate and quarantine, group systems into classes, compute the class
- * matrix, write the result tables and the manifest into a staging directory, publish atomically.
+ * The nightly pipeline behind {@code fleetcompat run} (SPEC sections 4, 5, 8): check the snapshot's
+ * schemas, validate and quarantine, group systems into classes, compute the class matrix, write the
+ * result tables and the manifest into a staging directory, publish atomically.
  *
  * <p>Schema errors stop the job before any work, with status 32773 or 32776 and nothing published.
  */
@@ -93,9 +93,13 @@ public final class RunJob {
         VectorTableLoader.load(spark, inputs.required(SnapshotTable.HOST_VECTORS));
     Dataset<Row> vmRows = VectorTableLoader.load(spark, inputs.required(SnapshotTable.VM_VECTORS));
     ValidatedTable hostVectors =
-        timer.time("validate", () -> VectorValidation.validate(hostRows, SnapshotTable.HOST_VECTORS));
+        timer.time(
+            "validate_host_vectors",
+            () -> VectorValidation.validate(hostRows, SnapshotTable.HOST_VECTORS));
     ValidatedTable vmVectors =
-        timer.time("validate", () -> VectorValidation.validate(vmRows, SnapshotTable.VM_VECTORS));
+        timer.time(
+            "validate_vm_vectors",
+            () -> VectorValidation.validate(vmRows, SnapshotTable.VM_VECTORS));
     Map<SnapshotTable, ValidatedTable> validated = new LinkedHashMap<>();
     validated.put(SnapshotTable.HOST_VECTORS, hostVectors);
     validated.put(SnapshotTable.VM_VECTORS, vmVectors);
@@ -106,7 +110,7 @@ public final class RunJob {
                 validated.put(
                     SnapshotTable.HOSTS,
                     timer.time(
-                        "validate",
+                        "validate_hosts",
                         () -> AttributeTableLoader.load(spark, t, hostVectors, hostRows))));
     inputs
         .optional(SnapshotTable.VMS)
@@ -115,9 +119,11 @@ public final class RunJob {
                 validated.put(
                     SnapshotTable.VMS,
                     timer.time(
-                        "validate", () -> AttributeTableLoader.load(spark, t, vmVectors, vmRows))));
+                        "validate_vms",
+                        () -> AttributeTableLoader.load(spark, t, vmVectors, vmRows))));
 
-    SystemClasses hostClasses = timer.time("classes", () -> SystemClasses.of(hostVectors.accepted()));
+    SystemClasses hostClasses =
+        timer.time("classes", () -> SystemClasses.of(hostVectors.accepted()));
     SystemClasses vmClasses = timer.time("classes", () -> SystemClasses.of(vmVectors.accepted()));
     List<VectorSet> hostClassVectors =
         timer.time("classes", () -> MatrixStage.collectHostClasses(hostClasses.classes()));
@@ -136,8 +142,16 @@ public final class RunJob {
     timer.time(
         "write",
         () -> {
-          write(outputs, staging, VM_CLASSES, vmClassesTable(vmClasses, validated.get(SnapshotTable.VMS)));
-          write(outputs, staging, HOST_CLASSES, hostClassesTable(hostClasses, validated.get(SnapshotTable.HOSTS)));
+          write(
+              outputs,
+              staging,
+              VM_CLASSES,
+              vmClassesTable(vmClasses, validated.get(SnapshotTable.VMS)));
+          write(
+              outputs,
+              staging,
+              HOST_CLASSES,
+              hostClassesTable(hostClasses, validated.get(SnapshotTable.HOSTS)));
           write(outputs, staging, CLASS_MATRIX, matrix.orderBy("vm_class", "host_class"));
           if (options.writePairs()) {
             write(outputs, staging, COMPATIBLE_PAIRS, pairs(matrix, vmClasses, hostClasses));
@@ -151,7 +165,8 @@ public final class RunJob {
           return null;
         });
 
-    Map<String, Long> fleet = timer.time("summarize", () -> fleetCounts(matrix, vmClasses, hostClasses));
+    Map<String, Long> fleet =
+        timer.time("summarize", () -> fleetCounts(matrix, vmClasses, hostClasses));
     Map<String, Manifest.InputTable> inputTables = new LinkedHashMap<>();
     validated.forEach(
         (table, v) ->
@@ -187,7 +202,9 @@ public final class RunJob {
     Dataset<Row> withAttributes =
         vms == null
             ? members.selectExpr(
-                "system_id", "class", "CAST(NULL AS INT) AS enabled_state",
+                "system_id",
+                "class",
+                "CAST(NULL AS INT) AS enabled_state",
                 "CAST(NULL AS STRING) AS current_host_id")
             : members.join(vms.accepted(), new String[] {"system_id"}, "left");
     return withAttributes
@@ -214,12 +231,16 @@ public final class RunJob {
       Dataset<Row> matrix, SystemClasses vmClasses, SystemClasses hostClasses) {
     Dataset<Row> vms = vmClasses.membership().toDF("vm_id", "vm_class");
     Dataset<Row> hosts = hostClasses.membership().toDF("host_id", "host_class");
-    return matrix.join(vms, "vm_class").join(broadcast(hosts), "host_class").select("vm_id", "host_id");
+    return matrix
+        .join(vms, "vm_class")
+        .join(broadcast(hosts), "host_class")
+        .select("vm_id", "host_id");
   }
 
   private static Map<String, Long> fleetCounts(
       Dataset<Row> matrix, SystemClasses vmClasses, SystemClasses hostClasses) {
-    Dataset<Row> vmSizes = vmClasses.classes().selectExpr("class AS vm_class", "members AS vm_members");
+    Dataset<Row> vmSizes =
+        vmClasses.classes().selectExpr("class AS vm_class", "members AS vm_members");
     Dataset<Row> hostSizes =
         hostClasses.classes().selectExpr("class AS host_class", "members AS host_members");
     Row pairs =
@@ -229,7 +250,12 @@ public final class RunJob {
             .agg(sum(col("vm_members").multiply(col("host_members"))))
             .first();
     Row placeable =
-        matrix.select("vm_class").distinct().join(vmSizes, "vm_class").agg(sum("vm_members")).first();
+        matrix
+            .select("vm_class")
+            .distinct()
+            .join(vmSizes, "vm_class")
+            .agg(sum("vm_members"))
+            .first();
     Row vms = vmSizes.agg(sum("vm_members")).first();
     Row hosts = hostSizes.agg(sum("host_members")).first();
     Map<String, Long> fleet = new LinkedHashMap<>();
@@ -246,7 +272,8 @@ public final class RunJob {
     return r.isNullAt(0) ? 0 : r.getLong(0);
   }
 
-  private static void write(Map<String, Long> outputs, String staging, String name, Dataset<Row> table) {
+  private static void write(
+      Map<String, Long> outputs, String staging, String name, Dataset<Row> table) {
     String path = staging + "/" + name;
     table.write().parquet(path);
     outputs.put(name, table.sparkSession().read().parquet(path).count());

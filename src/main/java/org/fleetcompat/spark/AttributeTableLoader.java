@@ -21,9 +21,9 @@ import org.fleetcompat.io.TableInput;
  * Reads and validates the optional {@code hosts} and {@code vms} tables (SPEC sections 3, 4).
  *
  * <p>Accepted output: {@code system_id} plus the contract's other columns ({@code cluster}; or
- * {@code enabled_state INT, current_host_id STRING}), null where the file lacks an optional
- * column. A row with a null id, a system with disagreeing rows, or a system that has no accepted
- * vectors is rejected with its reason; exact duplicates are collapsed and counted.
+ * {@code enabled_state INT, current_host_id STRING}), null where the file lacks an optional column.
+ * A row with a null id, a system with disagreeing rows, or a system that has no accepted vectors is
+ * rejected with its reason; exact duplicates are collapsed and counted.
  */
 public final class AttributeTableLoader {
   private AttributeTableLoader() {}
@@ -64,7 +64,10 @@ public final class AttributeTableLoader {
 
     Dataset<Row> accepted = vectors.accepted().select(col("system_id"), lit(true).as("accepted"));
     Dataset<Row> known =
-        vectorRows.filter("system_id IS NOT NULL").select("system_id").distinct()
+        vectorRows
+            .filter("system_id IS NOT NULL")
+            .select("system_id")
+            .distinct()
             .withColumn("known", lit(true));
     Dataset<Row> variants =
         rows.filter("system_id IS NOT NULL")
@@ -96,16 +99,15 @@ public final class AttributeTableLoader {
                 lit(table.tableName()).as("table"),
                 col("system_id"),
                 col("reason"),
-                expr(
-                        "CASE reason WHEN 'NULL_SYSTEM_ID' THEN '"
-                            + id
-                            + " is null: the row belongs to no system'"
-                            + " WHEN 'CONFLICTING_ATTRIBUTES' THEN concat('"
-                            + id
-                            + " ', system_id, ' has rows that disagree; all are rejected')"
-                            + " WHEN 'SYSTEM_QUARANTINED' THEN concat('the vectors of ', system_id,"
-                            + " ' are quarantined, so its attributes are too')"
-                            + " ELSE concat(system_id, ' has no rows in the vector table') END")
+                expr("CASE reason WHEN 'NULL_SYSTEM_ID' THEN '"
+                        + id
+                        + " is null: the row belongs to no system'"
+                        + " WHEN 'CONFLICTING_ATTRIBUTES' THEN concat('"
+                        + id
+                        + " ', system_id, ' has rows that disagree; all are rejected')"
+                        + " WHEN 'SYSTEM_QUARANTINED' THEN concat('the vectors of ', system_id,"
+                        + " ' are quarantined, so its attributes are too')"
+                        + " ELSE concat(system_id, ' has no rows in the vector table') END")
                     .as("message"),
                 col("row"),
                 col("file"));

@@ -31,7 +31,9 @@ public record SystemClasses(Dataset<Row> classes, Dataset<Row> membership) {
                 "class", row_number().over(Window.orderBy("representative")).minus(1).cast("int"))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> membership =
-        systems.join(classes.select("vectors", "class"), "vectors").select(col("system_id"), col("class"));
+        systems
+            .join(classes.select("vectors", "class"), "vectors")
+            .select(col("system_id"), col("class"));
     return new SystemClasses(classes, membership);
   }
 }

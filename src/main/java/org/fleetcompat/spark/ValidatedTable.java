@@ -11,4 +11,5 @@ import org.fleetcompat.io.RowAccounting;
  * @param rejected quarantined rows: {@code table, system_id, reason, message, row, file}
  * @param accounting where every input row went; computed eagerly, so it costs Spark actions
  */
-public record ValidatedTable(Dataset<Row> accepted, Dataset<Row> rejected, RowAccounting accounting) {}
+public record ValidatedTable(
+    Dataset<Row> accepted, Dataset<Row> rejected, RowAccounting accounting) {}

@@ -70,7 +70,13 @@ public final class VectorTableLoader {
             + val
             + " IS NULL THEN 'NULL_VALUE'"
             + (decimalValue
-                ? " WHEN " + val + " < 0 OR " + val + " > " + MAX_UINT64 + " THEN 'VALUE_OUT_OF_RANGE'"
+                ? " WHEN "
+                    + val
+                    + " < 0 OR "
+                    + val
+                    + " > "
+                    + MAX_UINT64
+                    + " THEN 'VALUE_OUT_OF_RANGE'"
                 : "")
             + " END";
     String message =
@@ -109,8 +115,7 @@ public final class VectorTableLoader {
         "format_string('"
             + table.idColumn()
             + "=%s, vector_id=%s, compare_operation=%s, compatibility_info=%s', "
-            + String.join(
-                ", ", asText(id), asText(vid), asText(op), asText(val))
+            + String.join(", ", asText(id), asText(vid), asText(op), asText(val))
             + ")";
 
     return raw.withColumn("fault", expr(fault))

@@ -60,10 +60,9 @@ public final class VectorValidation {
                 col("system_id"),
                 struct(
                         lit(RejectReason.CONFLICTING_DUPLICATE.name()).as("fault"),
-                        expr(
-                                "concat('vector_id 0x', lower(hex(vector_id)),"
-                                    + " ' appears with different compare_operation or"
-                                    + " compatibility_info values')")
+                        expr("concat('vector_id 0x', lower(hex(vector_id)),"
+                                + " ' appears with different compare_operation or"
+                                + " compatibility_info values')")
                             .as("message"))
                     .as("cause"));
     Dataset<Row> badSystems =
@@ -79,20 +78,18 @@ public final class VectorValidation {
             .select(
                 lit(table.tableName()).as("table"),
                 col("system_id"),
-                expr(
-                        "CASE WHEN fault IS NOT NULL THEN fault WHEN conflicting THEN '"
-                            + RejectReason.CONFLICTING_DUPLICATE
-                            + "' ELSE '"
-                            + RejectReason.SYSTEM_QUARANTINED
-                            + "' END")
+                expr("CASE WHEN fault IS NOT NULL THEN fault WHEN conflicting THEN '"
+                        + RejectReason.CONFLICTING_DUPLICATE
+                        + "' ELSE '"
+                        + RejectReason.SYSTEM_QUARANTINED
+                        + "' END")
                     .as("reason"),
-                expr(
-                        "CASE WHEN fault IS NOT NULL THEN message"
-                            + " WHEN conflicting THEN concat('vector_id 0x', lower(hex(vector_id)),"
-                            + " ' of ', system_id, ' appears with different compare_operation or"
-                            + " compatibility_info values; the whole system is quarantined')"
-                            + " ELSE concat('quarantined with its system ', system_id, ' (',"
-                            + " cause.fault, ': ', cause.message, ')') END")
+                expr("CASE WHEN fault IS NOT NULL THEN message"
+                        + " WHEN conflicting THEN concat('vector_id 0x', lower(hex(vector_id)),"
+                        + " ' of ', system_id, ' appears with different compare_operation or"
+                        + " compatibility_info values; the whole system is quarantined')"
+                        + " ELSE concat('quarantined with its system ', system_id, ' (',"
+                        + " cause.fault, ': ', cause.message, ')') END")
                     .as("message"),
                 col("row"),
                 col("file"));
@@ -108,7 +105,10 @@ public final class VectorValidation {
     Dataset<Row> rejected = quarantined.unionByName(orphans);
 
     Dataset<Row> acceptedRows =
-        distinct.join(badSystems, distinct.col("system_id").equalTo(badSystems.col("system_id")),
+        distinct
+            .join(
+                badSystems,
+                distinct.col("system_id").equalTo(badSystems.col("system_id")),
                 "left_anti")
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> systems =
@@ -116,7 +116,8 @@ public final class VectorValidation {
             .groupBy("system_id")
             .agg(
                 sort_array(
-                        collect_list(struct(col("vector_id"), col("compare_operation"), col("value"))))
+                        collect_list(
+                            struct(col("vector_id"), col("compare_operation"), col("value"))))
                     .as("vectors"));
 
     long read = rows.count();

@@ -1,0 +1,11 @@
+package org.fleetcompat.io;
+
+/**
+ * One row of the optional {@code vms} table, as {@link SnapshotTableWriter#writeVms} writes it.
+ *
+ * @param vmId the {@code vm_id}; nullable (written as a Parquet null)
+ * @param enabledState the {@code enabled_state} of Msvm_ComputerSystem (2 running, 3 off, 32769
+ *     saved); nullable
+ * @param currentHostId the {@code host_id} the VM runs on now; nullable
+ */
+public record VmRow(String vmId, Integer enabledState, String currentHostId) {}

@@ -1,0 +1,14 @@
+/**
+ * The jobs users run, each a small pipeline over {@code spark}, {@code io} and {@code core}: {@link
+ * org.fleetcompat.job.RunJob} (the nightly matrix) and the sample snapshot generator.
+ *
+ * <p>Depends on {@code spark}, {@code io} and {@code core}; never on {@code cli}.
+ *
+ * <pre>{@code
+ * SparkSession spark = SparkSessions.create(null, Map.of());
+ * RunResult result = RunJob.run(spark,
+ *     new RunOptions("data-samples/cpu-fleet", "/tmp/result", true));
+ * long pairs = result.manifest().fleet().get("compatible_pairs");
+ * }</pre>
+ */
+package org.fleetcompat.job;
