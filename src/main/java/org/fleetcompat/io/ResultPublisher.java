@@ -91,10 +91,13 @@ public final class ResultPublisher {
       java.nio.file.Path target = java.nio.file.Path.of(staging.toUri());
       java.nio.file.Path relative = link.getParent().relativize(target);
       java.nio.file.Path tmp = link.resolveSibling("." + link.getFileName() + ".link-tmp");
+      // The run readers are on now, not the newest directory: a killed job leaves a newer one.
+      java.nio.file.Path previous =
+          Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).getFileName() : null;
       Files.deleteIfExists(tmp);
       Files.createSymbolicLink(tmp, relative);
       Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      deleteOldRuns(target);
+      deleteOldRuns(target, previous);
     } else if (!fs.rename(staging, out)) {
       throw new IOException("rename of " + staging + " to " + out + " failed (does it exist?)");
     }
@@ -122,13 +125,22 @@ public final class ResultPublisher {
         && target.getName(0).toString().equals("." + link.getFileName() + ".runs");
   }
 
-  /** Keeps the new run and the one before it (readers may still be on it). */
-  private static void deleteOldRuns(java.nio.file.Path current) throws IOException {
+  /**
+   * Keeps the new run and the one published before it (readers may still be on it); deletes the
+   * runs that started before the new one, such as those of jobs killed before they published. Runs
+   * started later may still be writing and are left to the publish after them.
+   */
+  private static void deleteOldRuns(java.nio.file.Path current, java.nio.file.Path previous)
+      throws IOException {
+    String currentName = current.getFileName().toString();
     List<java.nio.file.Path> runs;
     try (Stream<java.nio.file.Path> s = Files.list(current.getParent())) {
-      runs = s.filter(p -> !p.equals(current)).sorted(Comparator.reverseOrder()).toList();
+      runs =
+          s.filter(p -> p.getFileName().toString().compareTo(currentName) < 0)
+              .filter(p -> !p.getFileName().equals(previous))
+              .toList();
     }
-    for (java.nio.file.Path old : runs.subList(Math.min(1, runs.size()), runs.size())) {
+    for (java.nio.file.Path old : runs) {
       try (Stream<java.nio.file.Path> tree = Files.walk(old)) {
         for (java.nio.file.Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);

@@ -38,22 +38,26 @@ public final class SnapshotInspector {
   public static SnapshotInputs inspect(String snapshot, Configuration conf) {
     Map<SnapshotTable, TableInput> tables = new EnumMap<>(SnapshotTable.class);
     for (SnapshotTable table : SnapshotTable.values()) {
-      List<String> files = locate(snapshot, table, conf);
-      if (files == null) {
+      Located found = locate(snapshot, table, conf);
+      if (found == null) {
         if (table.isRequired()) {
           throw InputErrors.missingTable(snapshot, table);
         }
         continue;
       }
-      Set<String> columns = checkSchemas(table, files, conf);
-      String location = new Path(new Path(snapshot), table.tableName()).toString();
-      tables.put(table, new TableInput(table, location, files, columns));
+      Set<String> columns = checkSchemas(table, found.files(), conf);
+      tables.put(table, new TableInput(table, found.location(), found.files(), columns));
     }
     return new SnapshotInputs(snapshot, Collections.unmodifiableMap(tables));
   }
 
   /** The table's data files, or null when the snapshot has no such table. */
-  private static List<String> locate(String snapshot, SnapshotTable table, Configuration conf) {
+  /**
+   * The table's location and data files, or null when the snapshot has no such table. Accepted
+   * layouts: {@code NAME/} (part files), {@code NAME.parquet} as one file, and {@code
+   * NAME.parquet/} as a directory (what Spark writes for {@code df.write.parquet("NAME.parquet")}).
+   */
+  private static Located locate(String snapshot, SnapshotTable table, Configuration conf) {
     Path root = new Path(snapshot);
     try {
       FileSystem fs = root.getFileSystem(conf);
@@ -62,30 +66,18 @@ public final class SnapshotInspector {
             ReturnCode.INVALID_PARAMETER,
             "Cannot read snapshot " + snapshot + ": no such directory; check --snapshot");
       }
-      Path dir = new Path(root, table.tableName());
-      Path single = new Path(root, table.tableName() + ".parquet");
-      if (fs.exists(dir) && fs.getFileStatus(dir).isDirectory()) {
-        List<String> files = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-        while (it.hasNext()) {
-          LocatedFileStatus f = it.next();
-          if (f.isFile() && isVisible(dir, f.getPath())) {
-            files.add(f.getPath().toString());
-          }
+      for (Path p :
+          new Path[] {
+            new Path(root, table.tableName()), new Path(root, table.tableName() + ".parquet")
+          }) {
+        if (!fs.exists(p)) {
+          continue;
         }
-        if (files.isEmpty()) {
-          throw InputErrors.emptyTable(dir.toString(), table);
+        FileStatus st = fs.getFileStatus(p);
+        if (st.isFile()) {
+          return new Located(st.getPath().toString(), List.of(st.getPath().toString()));
         }
-        Collections.sort(files);
-        return files;
-      }
-      for (Path p : new Path[] {single, dir}) {
-        if (fs.exists(p)) {
-          FileStatus st = fs.getFileStatus(p);
-          if (st.isFile()) {
-            return List.of(st.getPath().toString());
-          }
-        }
+        return new Located(p.toString(), listDataFiles(fs, p, table));
       }
       return null;
     } catch (IOException e) {
@@ -96,8 +88,30 @@ public final class SnapshotInspector {
     }
   }
 
-  private static boolean isVisible(Path dir, Path file) {
-    for (Path p = file; p != null && !p.equals(dir); p = p.getParent()) {
+  private record Located(String location, List<String> files) {}
+
+  private static List<String> listDataFiles(FileSystem fs, Path dir, SnapshotTable table)
+      throws IOException {
+    List<String> files = new ArrayList<>();
+    // Listed paths come back qualified; only the names below the table directory may hide a
+    // file, never the directories above it (a snapshot may live under _staging/ or .cache/).
+    int tableDepth = fs.makeQualified(dir).depth();
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      LocatedFileStatus f = it.next();
+      if (f.isFile() && isVisible(tableDepth, f.getPath())) {
+        files.add(f.getPath().toString());
+      }
+    }
+    if (files.isEmpty()) {
+      throw InputErrors.emptyTable(dir.toString(), table);
+    }
+    Collections.sort(files);
+    return files;
+  }
+
+  private static boolean isVisible(int tableDepth, Path file) {
+    for (Path p = file; p != null && p.depth() > tableDepth; p = p.getParent()) {
       String name = p.getName();
       if (name.startsWith("_") || name.startsWith(".")) {
         return false;

@@ -61,9 +61,14 @@ public record WriteOptions(
     return new WriteOptions(value, vectorId, newOperation, dictionary, rowsPerFile);
   }
 
-  /** A copy with dictionary encoding switched on or off (mirrors the record component). */
-  public WriteOptions withDictionary(boolean newDictionary) {
-    return new WriteOptions(value, vectorId, operation, newDictionary, rowsPerFile);
+  /** A copy with dictionary encoding on, as in {@link #defaults()}. */
+  public WriteOptions withDictionaryEncoding() {
+    return new WriteOptions(value, vectorId, operation, true, rowsPerFile);
+  }
+
+  /** A copy with dictionary encoding off: every column is written plain. */
+  public WriteOptions withoutDictionaryEncoding() {
+    return new WriteOptions(value, vectorId, operation, false, rowsPerFile);
   }
 
   /** A copy with another part-file size; 0 means one file. */

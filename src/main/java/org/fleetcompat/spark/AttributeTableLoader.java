@@ -1,142 +1,115 @@
 package org.fleetcompat.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.fleetcompat.io.AttributeRow;
+import org.fleetcompat.io.AttributeValidator;
+import org.fleetcompat.io.AttributeVerdict;
 import org.fleetcompat.io.ColumnContract;
-import org.fleetcompat.io.RejectReason;
-import org.fleetcompat.io.RowAccounting;
+import org.fleetcompat.io.Rejection;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.TableInput;
 
 /**
- * Reads and validates the optional {@code hosts} and {@code vms} tables (SPEC sections 3, 4).
+ * Reads and validates the optional {@code hosts} and {@code vms} tables (SPEC sections 3, 4) in one
+ * grouped pass judged by io's {@link AttributeValidator}.
  *
- * <p>Accepted output: {@code system_id} plus the contract's other columns ({@code cluster}; or
- * {@code enabled_state INT, current_host_id STRING}), null where the file lacks an optional column.
- * A row with a null id, a system with disagreeing rows, or a system that has no accepted vectors is
- * rejected with its reason; exact duplicates are collapsed and counted.
+ * <p>Accepted output: {@code system_id} plus the contract's optional columns ({@code cluster}; or
+ * {@code enabled_state INT, current_host_id STRING}), null where the files lack one.
  */
 public final class AttributeTableLoader {
   private AttributeTableLoader() {}
 
   /**
-   * Loads and validates an attribute table against the vector table of the same side.
+   * Loads and validates an attribute table.
    *
-   * @param vectors the validated vector table of the same side (hosts for {@code hosts})
-   * @param vectorRows the loaded vector rows of that side, to tell quarantined from absent systems
+   * @param vectors the validated vector table of the same side ({@code host_vectors} for {@code
+   *     hosts}), which decides whether a system's attributes can be kept
    */
-  public static ValidatedTable load(
-      SparkSession spark, TableInput input, ValidatedTable vectors, Dataset<Row> vectorRows) {
+  public static ValidatedTable load(SparkSession spark, TableInput input, ValidatedTable vectors) {
     SnapshotTable table = input.table();
-    Dataset<Row> raw = spark.read().parquet(input.files().toArray(String[]::new));
-    List<Column> columns = new ArrayList<>();
+    List<ColumnContract.Column> optional =
+        ColumnContract.columns(table).stream().filter(c -> !c.required()).toList();
+    List<StructField> own = new ArrayList<>();
+    List<Column> select = new ArrayList<>();
     List<String> rowParts = new ArrayList<>();
-    for (ColumnContract.Column c : ColumnContract.columns(table)) {
-      String type = c.kind() == ColumnContract.Kind.INTEGER ? "INT" : "STRING";
-      String name = c.required() ? "system_id" : c.name();
-      Column value =
-          input.hasColumn(c.name())
-              ? expr("try_cast(`" + c.name() + "` AS " + type + ")")
-              : expr("CAST(NULL AS " + type + ")");
-      columns.add(value.as(name));
-      if (input.hasColumn(c.name())) {
-        rowParts.add(
-            "concat('" + c.name() + "=', coalesce(CAST(`" + c.name() + "` AS STRING), 'null'))");
-      }
+    select.add(expr("try_cast(`" + table.idColumn() + "` AS STRING)").as("system_id"));
+    for (ColumnContract.Column c : optional) {
+      DataType type =
+          c.kind() == ColumnContract.Kind.INTEGER ? DataTypes.IntegerType : DataTypes.StringType;
+      own.add(DataTypes.createStructField(c.name(), type, true));
+      select.add(
+          (input.hasColumn(c.name())
+                  ? expr("try_cast(`" + c.name() + "` AS " + type.sql() + ")")
+                  : expr("CAST(NULL AS " + type.sql() + ")"))
+              .as(c.name()));
     }
-    columns.add(expr("concat_ws(', ', " + String.join(", ", rowParts) + ")").as("row"));
-    columns.add(expr("input_file_name()").as("file"));
-    Dataset<Row> rows = raw.select(columns.toArray(Column[]::new)).cache();
-    String[] attributes =
-        ColumnContract.columns(table).stream()
-            .filter(c -> !c.required())
-            .map(ColumnContract.Column::name)
-            .toArray(String[]::new);
+    for (String c : input.columns()) {
+      rowParts.add("concat('" + c + "=', coalesce(CAST(`" + c + "` AS STRING), 'null'))");
+    }
+    select.add(expr("concat_ws(', ', " + String.join(", ", rowParts) + ")").as("row"));
+    select.add(expr("input_file_name()").as("file"));
+    Dataset<Row> rows =
+        spark
+            .read()
+            .parquet(input.files().toArray(String[]::new))
+            .select(select.toArray(Column[]::new))
+            .join(vectors.statuses(), new String[] {"system_id"}, "left");
 
-    Dataset<Row> accepted = vectors.accepted().select(col("system_id"), lit(true).as("accepted"));
-    Dataset<Row> known =
-        vectorRows
-            .filter("system_id IS NOT NULL")
-            .select("system_id")
-            .distinct()
-            .withColumn("known", lit(true));
-    Dataset<Row> variants =
-        rows.filter("system_id IS NOT NULL")
-            .dropDuplicates(concat("system_id", attributes))
-            .groupBy("system_id")
-            .agg(count(lit(1)).as("variants"));
-    Dataset<Row> judged =
-        rows.join(variants, new String[] {"system_id"}, "left")
-            .join(accepted, new String[] {"system_id"}, "left")
-            .join(known, new String[] {"system_id"}, "left")
-            .withColumn(
-                "reason",
-                expr(
-                    "CASE WHEN system_id IS NULL THEN '"
-                        + RejectReason.NULL_SYSTEM_ID
-                        + "' WHEN variants > 1 THEN '"
-                        + RejectReason.CONFLICTING_ATTRIBUTES
-                        + "' WHEN accepted IS NULL AND known THEN '"
-                        + RejectReason.SYSTEM_QUARANTINED
-                        + "' WHEN accepted IS NULL THEN '"
-                        + RejectReason.NO_VECTORS
-                        + "' END"))
-            .cache();
-    String id = table.idColumn();
-    Dataset<Row> rejected =
-        judged
-            .filter("reason IS NOT NULL")
-            .select(
-                lit(table.tableName()).as("table"),
-                col("system_id"),
-                col("reason"),
-                expr("CASE reason WHEN 'NULL_SYSTEM_ID' THEN '"
-                        + id
-                        + " is null: the row belongs to no system'"
-                        + " WHEN 'CONFLICTING_ATTRIBUTES' THEN concat('"
-                        + id
-                        + " ', system_id, ' has rows that disagree; all are rejected')"
-                        + " WHEN 'SYSTEM_QUARANTINED' THEN concat('the vectors of ', system_id,"
-                        + " ' are quarantined, so its attributes are too')"
-                        + " ELSE concat(system_id, ' has no rows in the vector table') END")
-                    .as("message"),
-                col("row"),
-                col("file"));
-    Dataset<Row> good =
-        judged.filter("reason IS NULL").dropDuplicates(concat("system_id", attributes));
-    Dataset<Row> keptColumns = good.select(concatColumns("system_id", attributes));
-
-    long read = rows.count();
-    long rejectedCount = rejected.count();
-    long goodRows = judged.filter("reason IS NULL").count();
-    long acceptedCount = keptColumns.count();
-    RowAccounting accounting =
-        new RowAccounting(read, acceptedCount, rejectedCount, goodRows - acceptedCount);
-    return new ValidatedTable(keptColumns, rejected, accounting);
+    int n = optional.size();
+    FlatMapGroupsFunction<String, Row, Row> judge =
+        (systemId, group) -> {
+          List<AttributeRow> loaded = new ArrayList<>();
+          group.forEachRemaining(r -> loaded.add(toAttributeRow(r, n)));
+          AttributeVerdict v = AttributeValidator.validate(table, systemId, loaded);
+          List<Row> out = new ArrayList<>();
+          if (v.isAccepted()) {
+            out.add(Verdicts.accepted(systemId, v.values(), v.duplicatesCollapsed()));
+          }
+          for (Rejection r : v.rejections()) {
+            out.add(Verdicts.rejected(r, n));
+          }
+          return out.iterator();
+        };
+    Dataset<Row> verdicts =
+        rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+            .flatMapGroups(judge, Encoders.row(Verdicts.schema(own)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    String[] ownColumns = optional.stream().map(ColumnContract.Column::name).toArray(String[]::new);
+    return Verdicts.split(spark, input, verdicts, ownColumns, "1");
   }
 
-  private static String[] concat(String first, String[] rest) {
-    String[] all = new String[rest.length + 1];
-    all[0] = first;
-    System.arraycopy(rest, 0, all, 1, rest.length);
-    return all;
-  }
-
-  private static Column[] concatColumns(String first, String[] rest) {
-    String[] names = concat(first, rest);
-    Column[] cols = new Column[names.length];
-    for (int i = 0; i < names.length; i++) {
-      cols[i] = col(names[i]);
+  /** Columns: system_id, the optional columns, row, file, accepted (from the vector statuses). */
+  private static AttributeRow toAttributeRow(Row r, int optionalColumns) {
+    List<Object> values = new ArrayList<>(optionalColumns);
+    for (int i = 0; i < optionalColumns; i++) {
+      values.add(r.get(1 + i));
     }
-    return cols;
+    int accepted = 3 + optionalColumns;
+    AttributeRow.VectorStatus status =
+        r.isNullAt(accepted)
+            ? AttributeRow.VectorStatus.ABSENT
+            : r.getBoolean(accepted)
+                ? AttributeRow.VectorStatus.ACCEPTED
+                : AttributeRow.VectorStatus.QUARANTINED;
+    return new AttributeRow(
+        r.getString(0),
+        values,
+        status,
+        r.getString(1 + optionalColumns),
+        r.getString(2 + optionalColumns));
   }
 }

@@ -1,39 +1,61 @@
 package org.fleetcompat.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.sort_array;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * Systems with identical vector sets, grouped into classes (SPEC section 6). Class numbers are
  * 0-based and ordered by each class's smallest system id, so an unchanged input gets the same
- * numbers on every run.
+ * numbers on every run. Numbering is a distributed sort plus {@code zipWithIndex}, never a
+ * single-partition window.
  *
- * @param classes {@code class INT, vectors, representative STRING, members BIGINT}
- * @param membership {@code system_id STRING, class INT}
+ * @param classes {@code vectors, member_ids ARRAY<STRING> (sorted), class INT}
  */
-public record SystemClasses(Dataset<Row> classes, Dataset<Row> membership) {
+public record SystemClasses(Dataset<Row> classes) {
 
   /** Groups the accepted systems ({@code system_id, vectors}) of one side into classes. */
   public static SystemClasses of(Dataset<Row> systems) {
-    Dataset<Row> classes =
+    Dataset<Row> grouped =
         systems
             .groupBy("vectors")
-            .agg(min("system_id").as("representative"), count(lit(1)).as("members"))
-            .withColumn(
-                "class", row_number().over(Window.orderBy("representative")).minus(1).cast("int"))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> membership =
+            .agg(sort_array(collect_list("system_id")).as("member_ids"))
+            .orderBy(col("member_ids").getItem(0));
+    StructType schema = grouped.schema().add("class", DataTypes.IntegerType, false);
+    JavaRDD<Row> numbered =
+        grouped
+            .javaRDD()
+            .zipWithIndex()
+            .map(t -> RowFactory.create(t._1().get(0), t._1().get(1), Math.toIntExact(t._2())));
+    Dataset<Row> classes =
         systems
-            .join(classes.select("vectors", "class"), "vectors")
-            .select(col("system_id"), col("class"));
-    return new SystemClasses(classes, membership);
+            .sparkSession()
+            .createDataFrame(numbered, schema)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    return new SystemClasses(classes);
+  }
+
+  /** Frees the cached classes once the job no longer reads them. */
+  public void release() {
+    classes.unpersist();
+  }
+
+  /** One row per system: {@code system_id STRING, class INT}. */
+  public Dataset<Row> membership() {
+    return classes.select(explode(col("member_ids")).as("system_id"), col("class"));
+  }
+
+  /** One row per class: {@code class INT, members BIGINT} (how many systems it has). */
+  public Dataset<Row> sizes() {
+    return classes.selectExpr("class", "CAST(size(member_ids) AS BIGINT) AS members");
   }
 }

@@ -238,9 +238,12 @@ class SnapshotTableWriterTest {
     Path withDict = dir.resolve("on");
     Path withoutDict = dir.resolve("off");
     SnapshotTableWriter.writeVectors(
-        withDict, SnapshotTable.VM_VECTORS, rows, WriteOptions.defaults().withDictionary(true));
+        withDict, SnapshotTable.VM_VECTORS, rows, WriteOptions.defaults().withDictionaryEncoding());
     SnapshotTableWriter.writeVectors(
-        withoutDict, SnapshotTable.VM_VECTORS, rows, WriteOptions.defaults().withDictionary(false));
+        withoutDict,
+        SnapshotTable.VM_VECTORS,
+        rows,
+        WriteOptions.defaults().withoutDictionaryEncoding());
 
     for (String name : List.of("vector_id", "compatibility_info")) {
       ColumnChunkMetaData on = chunk(withDict.resolve("vm_vectors.parquet"), name);
@@ -385,7 +388,7 @@ class SnapshotTableWriterTest {
         .isEqualTo(
             new WriteOptions(
                 ValueEncoding.UNSIGNED_INT64, IntEncoding.INT64, IntEncoding.INT32, true, 0));
-    assertThat(d.withRowsPerFile(5).withDictionary(false).rowsPerFile()).isEqualTo(5);
+    assertThat(d.withRowsPerFile(5).withoutDictionaryEncoding().rowsPerFile()).isEqualTo(5);
     assertThatThrownBy(() -> d.withRowsPerFile(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("rowsPerFile is -1: expected 0 (one file) or a positive row count");

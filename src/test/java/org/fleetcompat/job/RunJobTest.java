@@ -96,7 +96,7 @@ class RunJobTest {
 
   @Test
   void dictionaryEncodedUnsignedValuesAreReadExactly() {
-    Path dir = snapshot(WriteOptions.defaults().withDictionary(true));
+    Path dir = snapshot(WriteOptions.defaults().withDictionaryEncoding());
     RunResult result =
         RunJob.run(spark, new RunOptions(dir.toString(), tmp.resolve("out").toString(), true));
     assertThat(pairs(result)).isEqualTo(EXPECTED_PAIRS);

@@ -43,7 +43,7 @@ class RunMatchesReferencesTest {
     WriteOptions signedPlain =
         WriteOptions.defaults()
             .withValue(ValueEncoding.SIGNED_INT64)
-            .withDictionary(false)
+            .withoutDictionaryEncoding()
             .withOperation(IntEncoding.INT64);
     WriteOptions decimalParts =
         WriteOptions.defaults()

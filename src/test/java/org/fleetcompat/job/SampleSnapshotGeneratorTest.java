@@ -171,7 +171,7 @@ class SampleSnapshotGeneratorTest {
     Path csv = dir.resolve("hosts.csv");
     Files.writeString(csv, "host,brand\nh1,\"Intel, Inc\"\n");
 
-    assertThatThrownBy(() -> SampleSnapshotGenerator.CpuCsv.read(csv))
+    assertThatThrownBy(() -> CpuCsv.read(csv))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Cannot read "

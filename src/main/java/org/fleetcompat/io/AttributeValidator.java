@@ -1,0 +1,59 @@
+package org.fleetcompat.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules for the optional {@code hosts} and {@code vms} tables, per system: a row with no id,
+ * rows of one system that disagree, and rows of a system whose vectors were quarantined or are
+ * absent are rejected; exact duplicates are collapsed and counted. Stateless and thread safe.
+ */
+public final class AttributeValidator {
+  private AttributeValidator() {}
+
+  /**
+   * Judges all rows of {@code systemId} (null: the rows that name no system).
+   *
+   * @param table {@link SnapshotTable#HOSTS} or {@link SnapshotTable#VMS}, for messages
+   */
+  public static AttributeVerdict validate(
+      SnapshotTable table, String systemId, List<AttributeRow> rows) {
+    Set<List<Object>> variants = new LinkedHashSet<>();
+    rows.forEach(r -> variants.add(r.values()));
+    AttributeRow.VectorStatus vectors = rows.get(0).vectors();
+    RejectReason reason;
+    String message;
+    if (systemId == null) {
+      reason = RejectReason.NULL_SYSTEM_ID;
+      message = table.idColumn() + " is null: the row belongs to no system";
+    } else if (variants.size() > 1) {
+      reason = RejectReason.CONFLICTING_ATTRIBUTES;
+      message =
+          table.idColumn()
+              + " "
+              + systemId
+              + " has rows that disagree ("
+              + variants.size()
+              + " different versions); all are rejected";
+    } else if (vectors == AttributeRow.VectorStatus.QUARANTINED) {
+      reason = RejectReason.SYSTEM_QUARANTINED;
+      message = "the vectors of " + systemId + " are quarantined, so its " + table + " row is too";
+    } else if (vectors == AttributeRow.VectorStatus.ABSENT) {
+      reason = RejectReason.NO_VECTORS;
+      message = systemId + " has no rows in " + vectorTable(table);
+    } else {
+      return new AttributeVerdict(systemId, variants.iterator().next(), List.of(), rows.size() - 1);
+    }
+    List<Rejection> rejected = new ArrayList<>(rows.size());
+    for (AttributeRow r : rows) {
+      rejected.add(new Rejection(systemId, reason, message, r.row(), r.file()));
+    }
+    return new AttributeVerdict(systemId, null, rejected, 0);
+  }
+
+  private static SnapshotTable vectorTable(SnapshotTable table) {
+    return table == SnapshotTable.HOSTS ? SnapshotTable.HOST_VECTORS : SnapshotTable.VM_VECTORS;
+  }
+}

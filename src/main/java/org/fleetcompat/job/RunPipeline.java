@@ -1,0 +1,225 @@
+package org.fleetcompat.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.io.Manifest;
+import org.fleetcompat.io.SnapshotInputs;
+import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.spark.AttributeTableLoader;
+import org.fleetcompat.spark.HostSide;
+import org.fleetcompat.spark.MatrixStage;
+import org.fleetcompat.spark.SystemClasses;
+import org.fleetcompat.spark.ValidatedTable;
+import org.fleetcompat.spark.VectorTableLoader;
+import org.fleetcompat.spark.VectorValidation;
+
+/**
+ * One run's Spark work, from validated inputs to written tables; frees every cached dataset and
+ * broadcast on {@link #close()} so a long-lived session (a notebook) is left as it was.
+ */
+final class RunPipeline implements AutoCloseable {
+  private final SparkSession spark;
+  private final SnapshotInputs inputs;
+  private final PhaseTimer timer;
+  private final String startedAt = Instant.now().toString();
+  private final Map<SnapshotTable, ValidatedTable> validated = new LinkedHashMap<>();
+  private final List<SystemClasses> classes = new ArrayList<>();
+  private MatrixStage stage;
+  private Dataset<Row> matrix;
+
+  RunPipeline(SparkSession spark, SnapshotInputs inputs, PhaseTimer timer) {
+    this.spark = spark;
+    this.inputs = inputs;
+    this.timer = timer;
+  }
+
+  /** Computes and writes every result table under {@code dir}; returns the manifest to write. */
+  Manifest writeInto(String dir, RunOptions options) {
+    ValidatedTable hostVectors = validateVectors(SnapshotTable.HOST_VECTORS);
+    ValidatedTable vmVectors = validateVectors(SnapshotTable.VM_VECTORS);
+    validateAttributes(SnapshotTable.HOSTS, hostVectors);
+    validateAttributes(SnapshotTable.VMS, vmVectors);
+
+    SystemClasses hostClasses =
+        timer.time("classes", () -> keep(SystemClasses.of(hostVectors.accepted())));
+    SystemClasses vmClasses =
+        timer.time("classes", () -> keep(SystemClasses.of(vmVectors.accepted())));
+    HostSide hosts = timer.time("classes", () -> HostSide.collect(hostClasses));
+    stage = new MatrixStage(spark, hosts);
+    matrix =
+        timer.time(
+            "matrix",
+            () -> {
+              Dataset<Row> m =
+                  stage.classMatrix(vmClasses.classes()).persist(StorageLevel.MEMORY_AND_DISK());
+              m.count();
+              return m;
+            });
+
+    Map<String, Long> outputs = new LinkedHashMap<>();
+    ResultWriter writer = new ResultWriter(dir, outputs);
+    timer.time(
+        "write",
+        () -> {
+          writer.write(ResultTables.VM_CLASSES, vmClassesTable(vmClasses));
+          writer.write(ResultTables.HOST_CLASSES, hostClassesTable(hostClasses));
+          writer.write(ResultTables.CLASS_MATRIX, matrix.orderBy("vm_class", "host_class"));
+          if (options.writePairs()) {
+            writer.write(ResultTables.COMPATIBLE_PAIRS, stage.compatiblePairs(vmClasses.classes()));
+          }
+          writer.write(ResultTables.REJECTED, rejected());
+          return null;
+        });
+    Map<String, Long> fleet = timer.time("summarize", () -> fleetCounts(vmClasses, hostClasses));
+    return manifest(options, outputs, fleet);
+  }
+
+  @Override
+  public void close() {
+    validated.values().forEach(ValidatedTable::release);
+    classes.forEach(SystemClasses::release);
+    if (matrix != null) {
+      matrix.unpersist();
+    }
+    if (stage != null) {
+      stage.release();
+    }
+  }
+
+  private ValidatedTable validateVectors(SnapshotTable table) {
+    ValidatedTable v =
+        timer.time(
+            "validate_" + table.tableName(),
+            () ->
+                VectorValidation.validate(
+                    spark,
+                    VectorTableLoader.load(spark, inputs.required(table)),
+                    inputs.required(table)));
+    validated.put(table, v);
+    return v;
+  }
+
+  private void validateAttributes(SnapshotTable table, ValidatedTable vectors) {
+    inputs
+        .optional(table)
+        .ifPresent(
+            t ->
+                validated.put(
+                    table,
+                    timer.time(
+                        "validate_" + table.tableName(),
+                        () -> AttributeTableLoader.load(spark, t, vectors))));
+  }
+
+  private SystemClasses keep(SystemClasses c) {
+    classes.add(c);
+    return c;
+  }
+
+  private Dataset<Row> vmClassesTable(SystemClasses vmClasses) {
+    ValidatedTable vms = validated.get(SnapshotTable.VMS);
+    Dataset<Row> members = vmClasses.membership();
+    Dataset<Row> withAttributes =
+        vms == null
+            ? members.selectExpr(
+                "system_id",
+                "class",
+                "CAST(NULL AS INT) AS enabled_state",
+                "CAST(NULL AS STRING) AS current_host_id")
+            : members.join(vms.accepted(), new String[] {"system_id"}, "left");
+    return withAttributes
+        .select(
+            col("system_id").as("vm_id"),
+            col("class").as("vm_class"),
+            col("enabled_state"),
+            col("current_host_id"))
+        .orderBy("vm_id");
+  }
+
+  private Dataset<Row> hostClassesTable(SystemClasses hostClasses) {
+    ValidatedTable hosts = validated.get(SnapshotTable.HOSTS);
+    Dataset<Row> members = hostClasses.membership();
+    Dataset<Row> withAttributes =
+        hosts == null
+            ? members.selectExpr("system_id", "class", "CAST(NULL AS STRING) AS cluster")
+            : members.join(hosts.accepted(), new String[] {"system_id"}, "left");
+    return withAttributes
+        .select(col("system_id").as("host_id"), col("class").as("host_class"), col("cluster"))
+        .orderBy("host_id");
+  }
+
+  private Dataset<Row> rejected() {
+    return validated.values().stream()
+        .map(ValidatedTable::rejected)
+        .reduce(Dataset::unionByName)
+        .orElseThrow()
+        .orderBy("table", "system_id", "file", "row");
+  }
+
+  /** Headline counts, from class sizes: no pair-sized work. */
+  private Map<String, Long> fleetCounts(SystemClasses vmClasses, SystemClasses hostClasses) {
+    Dataset<Row> vmSizes = vmClasses.sizes().toDF("vm_class", "vm_members");
+    Dataset<Row> hostSizes = hostClasses.sizes().toDF("host_class", "host_members");
+    Row pairs =
+        matrix
+            .join(vmSizes, "vm_class")
+            .join(hostSizes, "host_class")
+            .agg(sum(col("vm_members").multiply(col("host_members"))))
+            .first();
+    Row placeable =
+        matrix
+            .select("vm_class")
+            .distinct()
+            .join(vmSizes, "vm_class")
+            .agg(sum("vm_members"))
+            .first();
+    Map<String, Long> fleet = new LinkedHashMap<>();
+    fleet.put("vms", longOrZero(vmSizes.agg(sum("vm_members")).first()));
+    fleet.put("hosts", longOrZero(hostSizes.agg(sum("host_members")).first()));
+    fleet.put("vm_classes", vmSizes.count());
+    fleet.put("host_classes", hostSizes.count());
+    fleet.put("compatible_pairs", longOrZero(pairs));
+    fleet.put("vms_with_a_compatible_host", longOrZero(placeable));
+    return fleet;
+  }
+
+  private Manifest manifest(
+      RunOptions options, Map<String, Long> outputs, Map<String, Long> fleet) {
+    Map<String, Manifest.InputTable> inputTables = new LinkedHashMap<>();
+    validated.forEach(
+        (table, v) ->
+            inputTables.put(
+                table.tableName(),
+                Manifest.InputTable.of(inputs.required(table).files(), v.accounting())));
+    Map<String, Object> optionMap = new LinkedHashMap<>();
+    optionMap.put("pairs", options.writePairs());
+    optionMap.put("master", spark.sparkContext().master());
+    return new Manifest(
+        EngineVersion.current(),
+        spark.version(),
+        ReturnCode.COMPLETED.code(),
+        ReturnCode.COMPLETED.description(),
+        inputs.snapshot(),
+        startedAt,
+        optionMap,
+        inputTables,
+        outputs,
+        fleet,
+        timer.millis());
+  }
+
+  private static long longOrZero(Row r) {
+    return r.isNullAt(0) ? 0 : r.getLong(0);
+  }
+}
