@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FleetcompatCommand.Version.class,
     description = "Which VMs can migrate to which hosts: the fleet-wide compatibility matrix.",
-    subcommands = {RunCommand.class, GenerateSamplesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      GenerateSamplesCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class FleetcompatCommand {
 
   /** Runs the command line and exits with its status. */

@@ -48,7 +48,9 @@ public final class HostClassIndex implements Serializable {
       }
     }
     Map<Long, Column> columns = new HashMap<>();
-    byKey.forEach((k, holders) -> columns.put(k, Column.of(holders)));
+    byKey.forEach(
+        (k, holders) ->
+            columns.put(k, Column.of(holders, CompareOperation.ofCode(k & 0xff).isOrdered())));
     return new HostClassIndex(hostClasses.size(), columns);
   }
 
@@ -80,12 +82,53 @@ public final class HostClassIndex implements Serializable {
     private final long[] values;
     private final RoaringBitmap[] holders;
 
-    private Column(long[] values, RoaringBitmap[] holders) {
+    /**
+     * Checkpoints for the ordered operations, every {@code step} values: {@code prefix[c]} holds
+     * the union of the buckets before position {@code c * step}, {@code suffix[c]} the union from
+     * there on. A prefix or suffix union then costs one checkpoint plus at most {@code step - 1}
+     * buckets: O(sqrt(distinct)) instead of O(distinct), in O(sqrt(distinct)) bitmaps of memory.
+     */
+    private final int step;
+
+    private final RoaringBitmap[] prefix;
+    private final RoaringBitmap[] suffix;
+
+    private Column(long[] values, RoaringBitmap[] holders, boolean ordered) {
       this.values = values;
       this.holders = holders;
+      int n = values.length;
+      // Only the ordered operations take prefix or suffix unions.
+      this.step = ordered ? Math.max(1, (int) Math.sqrt(n)) : n + 1;
+      int checkpoints = n / step + 1;
+      this.prefix = new RoaringBitmap[checkpoints];
+      this.suffix = new RoaringBitmap[checkpoints];
+      RoaringBitmap acc = new RoaringBitmap();
+      for (int i = 0; i <= n; i++) {
+        if (i % step == 0) {
+          prefix[i / step] = acc.clone();
+        }
+        if (i < n) {
+          acc.or(holders[i]);
+        }
+      }
+      acc = new RoaringBitmap();
+      for (int i = n; i >= 0; i--) {
+        if (i < n) {
+          acc.or(holders[i]);
+        }
+        if (i % step == 0) {
+          suffix[i / step] = acc.clone();
+        }
+      }
+      for (RoaringBitmap b : prefix) {
+        b.runOptimize();
+      }
+      for (RoaringBitmap b : suffix) {
+        b.runOptimize();
+      }
     }
 
-    static Column of(Map<Long, RoaringBitmap> holdersByValue) {
+    static Column of(Map<Long, RoaringBitmap> holdersByValue, boolean ordered) {
       long[] values = holdersByValue.keySet().stream().mapToLong(Long::longValue).toArray();
       // Unsigned order: flip the sign bit, sort signed, flip back.
       for (int i = 0; i < values.length; i++) {
@@ -98,7 +141,7 @@ public final class HostClassIndex implements Serializable {
         holders[i] = holdersByValue.get(values[i]);
         holders[i].runOptimize();
       }
-      return new Column(values, holders);
+      return new Column(values, holders, ordered);
     }
 
     RoaringBitmap passing(CompareOperation op, long vm) {
@@ -127,14 +170,25 @@ public final class HostClassIndex implements Serializable {
       return FastAggregation.or(passing.iterator());
     }
 
+    /** The union of the buckets in [from, to), where the range is a prefix or a suffix. */
     private RoaringBitmap union(int from, int to) {
       if (from >= to) {
         return new RoaringBitmap();
       }
-      if (to - from == 1) {
-        return holders[from].clone();
+      if (from == 0) {
+        int c = to / step;
+        RoaringBitmap out = prefix[c].clone();
+        for (int i = c * step; i < to; i++) {
+          out.or(holders[i]);
+        }
+        return out;
       }
-      return FastAggregation.or(Arrays.asList(holders).subList(from, to).iterator());
+      int c = (from + step - 1) / step;
+      RoaringBitmap out = c * step < values.length ? suffix[c].clone() : new RoaringBitmap();
+      for (int i = from; i < Math.min(c * step, to); i++) {
+        out.or(holders[i]);
+      }
+      return out;
     }
 
     /** The first position whose value is not below {@code v} (unsigned). */

@@ -162,6 +162,42 @@ class MatrixKernelTest {
         .isEqualTo(new RoaringBitmap());
   }
 
+  /**
+   * Hundreds of distinct host values per column, so the ordered operations' prefix and suffix
+   * unions go through the checkpoints and the buckets after them, at every boundary.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = CompareOperation.class,
+      names = {"GREATER_THAN", "GREATER_THAN_OR_EQUAL", "LESS_THAN", "LESS_THAN_OR_EQUAL"})
+  void orderedOperationsOverManyDistinctValuesAgreeWithThePairRule(CompareOperation op) {
+    Random rnd = new Random(op.ordinal());
+    List<VectorSet> hosts = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    for (int h = 0; h < 700; h++) {
+      long v = (h % 3 == 0 ? Long.MIN_VALUE : 0L) + rnd.nextInt(400);
+      values.add(v);
+      hosts.add(VectorSet.builder().add(7, op, v).build());
+    }
+    MatrixKernel kernel = new MatrixKernel(HostClassIndex.of(hosts));
+    List<Long> probes = new ArrayList<>(values);
+    probes.addAll(List.of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 400L, Long.MIN_VALUE + 400));
+    for (long probe : probes) {
+      for (long vmValue : new long[] {probe - 1, probe, probe + 1}) {
+        VectorSet vm = VectorSet.builder().add(7, op, vmValue).build();
+        RoaringBitmap expected = new RoaringBitmap();
+        for (int h = 0; h < hosts.size(); h++) {
+          if (PairCheck.isCompatible(vm, hosts.get(h))) {
+            expected.add(h);
+          }
+        }
+        assertThat(kernel.compatibleHostClasses(vm))
+            .as("%s vm=%x", op, vmValue)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
   @Test
   void vectorIdNoHostHasMatchesNothing() {
     List<VectorSet> hostClasses =

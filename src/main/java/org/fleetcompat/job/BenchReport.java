@@ -1,0 +1,76 @@
+package org.fleetcompat.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of one {@code fleetcompat bench} run: one line per contender, and the ratios the
+ * targets are stated in.
+ *
+ * @param shape the fleet
+ * @param compatiblePairs the engine's pair count (the same output size for every contender)
+ * @param results one entry per contender, the engine first
+ */
+public record BenchReport(BenchShape shape, long compatiblePairs, List<Result> results) {
+
+  /**
+   * One contender's measurement.
+   *
+   * @param name {@code engine}, {@code naive-sql} or {@code io-floor}
+   * @param elapsedNanos wall time
+   * @param peakHeapBytes the highest heap use seen during the run (all pools, summed)
+   */
+  public record Result(String name, long elapsedNanos, long peakHeapBytes) {
+
+    /** VM-host pairs decided per second. */
+    double pairsPerSecond(BenchShape shape) {
+      return shape.pairs() / (elapsedNanos / 1e9);
+    }
+  }
+
+  /** The report as plain text lines: a table and the ratios. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "fleetcompat bench %s: %,d VMs x %,d hosts x %d vectors, %,d VM classes, %,d host"
+                + " classes; %,d compatible pairs",
+            shape.label(),
+            shape.vms(),
+            shape.hosts(),
+            shape.vectors(),
+            shape.vmClasses(),
+            shape.hostClasses(),
+            compatiblePairs));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "  %-10s %10s %18s %14s",
+            "",
+            "wall s",
+            "VM-host pairs/s",
+            "peak heap MiB"));
+    for (Result r : results) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "  %-10s %10.2f %18.3e %14d",
+              r.name(),
+              r.elapsedNanos() / 1e9,
+              r.pairsPerSecond(shape),
+              r.peakHeapBytes() >> 20));
+    }
+    Result engine = results.get(0);
+    for (Result r : results.subList(1, results.size())) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "  %s / engine = %.2f",
+              r.name(),
+              (double) r.elapsedNanos() / engine.elapsedNanos()));
+    }
+    return out;
+  }
+}
