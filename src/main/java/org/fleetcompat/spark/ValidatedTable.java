@@ -9,8 +9,7 @@ import org.fleetcompat.io.RowAccounting;
  *
  * @param accepted the kept systems ({@code system_id} plus the table's columns)
  * @param rejected quarantined rows: {@code table, system_id, reason, message, row, file}
- * @param statuses per named system, whether it was kept: {@code system_id STRING, accepted
- *     BOOLEAN}
+ * @param statuses per named system, whether it was kept: {@code system_id STRING, accepted BOOLEAN}
  * @param accounting where every input row went; computed eagerly, so it costs Spark actions
  * @param verdicts the persisted verdicts the other datasets are read from
  */
