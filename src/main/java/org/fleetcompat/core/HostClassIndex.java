@@ -1,28 +1,28 @@
 package org.fleetcompat.core;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.roaringbitmap.FastAggregation;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The host side of the matrix, indexed for the kernel: per ({@code vector_id}, operation), the
- * distinct host values in unsigned order and, for each, the bitmap of host classes holding it.
+ * distinct host values in unsigned order and, for each, the host classes holding it.
  *
- * <p>Built once on the driver from the host classes (small: thousands) and broadcast to every task.
- * Immutable after construction and thread safe. Memory: one bitmap entry per host class and host
- * vector, plus one sorted {@code long} per distinct value.
+ * <p>Built once on the driver from the host classes (thousands at most) and broadcast to every
+ * task. Immutable after construction and thread safe. Host-class sets are {@link BitSet}s of {@link
+ * #hostClassCount()} bits: dense words are what makes the kernel's per-VM-class AND cheap. Memory:
+ * one int per host vector, plus for the ordered operations O(sqrt(distinct values)) checkpoint sets
+ * per column.
  *
  * <p>Host classes with another operation for the id, or without the id, are simply absent from the
  * column: that is how {@code OPERATION_MISMATCH} and {@code MISSING_ON_HOST} fail in the same pass
  * as the compares.
  */
 public final class HostClassIndex implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final int hostClassCount;
   private final Map<Long, Column> columns;
@@ -37,20 +37,23 @@ public final class HostClassIndex implements Serializable {
    * O(host vectors x log).
    */
   public static HostClassIndex of(List<VectorSet> hostClasses) {
-    Map<Long, Map<Long, RoaringBitmap>> byKey = new HashMap<>();
+    Map<Long, Map<Long, BitSet>> byKey = new HashMap<>();
     for (int hc = 0; hc < hostClasses.size(); hc++) {
       VectorSet host = hostClasses.get(hc);
       for (int i = 0; i < host.size(); i++) {
         byKey
             .computeIfAbsent(key(host.vectorId(i), host.operation(i)), k -> new HashMap<>())
-            .computeIfAbsent(host.value(i), v -> new RoaringBitmap())
-            .add(hc);
+            .computeIfAbsent(host.value(i), v -> new BitSet())
+            .set(hc);
       }
     }
     Map<Long, Column> columns = new HashMap<>();
     byKey.forEach(
         (k, holders) ->
-            columns.put(k, Column.of(holders, CompareOperation.ofCode(k & 0xff).isOrdered())));
+            columns.put(
+                k,
+                Column.of(
+                    holders, CompareOperation.ofCode(k & 0xff).isOrdered(), hostClasses.size())));
     return new HostClassIndex(hostClasses.size(), columns);
   }
 
@@ -60,16 +63,23 @@ public final class HostClassIndex implements Serializable {
   }
 
   /**
-   * The host classes on which one VM vector passes. A new bitmap the caller may modify. Cost: a
-   * hash lookup, then O(log distinct) for Equal, a union of the passing value buckets for the
-   * ordered operations, a scan of the distinct values for the mask operations.
+   * The host classes on which one VM vector passes, as a new set the caller owns. Cost: a hash
+   * lookup, then a binary search for Equal, a binary search plus one checkpoint and at most
+   * sqrt(distinct) buckets for the ordered operations, a scan of the distinct values for the mask
+   * operations.
    */
-  public RoaringBitmap passing(int vectorId, CompareOperation op, long vmValue) {
+  public BitSet passing(int vectorId, CompareOperation op, long vmValue) {
     Column column = columns.get(key(vectorId, op));
-    if (column == null) {
-      return new RoaringBitmap();
-    }
-    return column.passing(op, vmValue);
+    return column == null ? new BitSet() : column.passing(op, vmValue);
+  }
+
+  /**
+   * How many distinct host values a VM vector of this id and operation is compared against (0 if no
+   * host class has it). The kernel caches only where this makes a lookup expensive.
+   */
+  public int distinctValues(int vectorId, CompareOperation op) {
+    Column column = columns.get(key(vectorId, op));
+    return column == null ? 0 : column.values.length;
   }
 
   private static long key(int vectorId, CompareOperation op) {
@@ -78,117 +88,125 @@ public final class HostClassIndex implements Serializable {
 
   /** One ({@code vector_id}, operation) column: distinct values ascending (unsigned). */
   private static final class Column implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final long[] values;
-    private final RoaringBitmap[] holders;
+
+    /** The host classes holding each value, ascending: small, so kept as plain arrays. */
+    private final int[][] holders;
 
     /**
      * Checkpoints for the ordered operations, every {@code step} values: {@code prefix[c]} holds
-     * the union of the buckets before position {@code c * step}, {@code suffix[c]} the union from
-     * there on. A prefix or suffix union then costs one checkpoint plus at most {@code step - 1}
-     * buckets: O(sqrt(distinct)) instead of O(distinct), in O(sqrt(distinct)) bitmaps of memory.
+     * the classes of the buckets before position {@code c * step}, {@code suffix[c]} those from
+     * there on. A prefix or suffix union then costs one checkpoint copy plus at most {@code step -
+     * 1} buckets: O(sqrt(distinct)) instead of O(distinct).
      */
     private final int step;
 
-    private final RoaringBitmap[] prefix;
-    private final RoaringBitmap[] suffix;
+    private final BitSet[] prefix;
+    private final BitSet[] suffix;
 
-    private Column(long[] values, RoaringBitmap[] holders, boolean ordered) {
+    private Column(long[] values, int[][] holders, int step, BitSet[] prefix, BitSet[] suffix) {
       this.values = values;
       this.holders = holders;
-      int n = values.length;
-      // Only the ordered operations take prefix or suffix unions.
-      this.step = ordered ? Math.max(1, (int) Math.sqrt(n)) : n + 1;
-      int checkpoints = n / step + 1;
-      this.prefix = new RoaringBitmap[checkpoints];
-      this.suffix = new RoaringBitmap[checkpoints];
-      RoaringBitmap acc = new RoaringBitmap();
-      for (int i = 0; i <= n; i++) {
-        if (i % step == 0) {
-          prefix[i / step] = acc.clone();
-        }
-        if (i < n) {
-          acc.or(holders[i]);
-        }
-      }
-      acc = new RoaringBitmap();
-      for (int i = n; i >= 0; i--) {
-        if (i < n) {
-          acc.or(holders[i]);
-        }
-        if (i % step == 0) {
-          suffix[i / step] = acc.clone();
-        }
-      }
-      for (RoaringBitmap b : prefix) {
-        b.runOptimize();
-      }
-      for (RoaringBitmap b : suffix) {
-        b.runOptimize();
-      }
+      this.step = step;
+      this.prefix = prefix;
+      this.suffix = suffix;
     }
 
-    static Column of(Map<Long, RoaringBitmap> holdersByValue, boolean ordered) {
+    static Column of(Map<Long, BitSet> holdersByValue, boolean ordered, int hostClasses) {
       long[] values = holdersByValue.keySet().stream().mapToLong(Long::longValue).toArray();
       // Unsigned order: flip the sign bit, sort signed, flip back.
       for (int i = 0; i < values.length; i++) {
         values[i] ^= Long.MIN_VALUE;
       }
       Arrays.sort(values);
-      RoaringBitmap[] holders = new RoaringBitmap[values.length];
-      for (int i = 0; i < values.length; i++) {
+      int n = values.length;
+      int[][] holders = new int[n][];
+      for (int i = 0; i < n; i++) {
         values[i] ^= Long.MIN_VALUE;
-        holders[i] = holdersByValue.get(values[i]);
-        holders[i].runOptimize();
+        holders[i] = holdersByValue.get(values[i]).stream().toArray();
       }
-      return new Column(values, holders, ordered);
+      if (!ordered) {
+        return new Column(values, holders, 0, null, null);
+      }
+      int step = Math.max(1, (int) Math.sqrt(n));
+      BitSet[] prefix = new BitSet[n / step + 1];
+      BitSet[] suffix = new BitSet[n / step + 1];
+      BitSet acc = new BitSet(hostClasses);
+      for (int i = 0; i <= n; i++) {
+        if (i % step == 0) {
+          prefix[i / step] = (BitSet) acc.clone();
+        }
+        if (i < n) {
+          set(acc, holders[i]);
+        }
+      }
+      acc = new BitSet(hostClasses);
+      for (int i = n; i >= 0; i--) {
+        if (i < n) {
+          set(acc, holders[i]);
+        }
+        if (i % step == 0) {
+          suffix[i / step] = (BitSet) acc.clone();
+        }
+      }
+      return new Column(values, holders, step, prefix, suffix);
     }
 
-    RoaringBitmap passing(CompareOperation op, long vm) {
+    BitSet passing(CompareOperation op, long vm) {
       return switch (op) {
         case EQUAL -> {
           int i = lowerBound(vm);
-          yield i < values.length && values[i] == vm ? holders[i].clone() : new RoaringBitmap();
+          BitSet out = new BitSet();
+          if (i < values.length && values[i] == vm) {
+            set(out, holders[i]);
+          }
+          yield out;
         }
         // vm > host: every host value strictly below vm.
-        case GREATER_THAN -> union(0, lowerBound(vm));
-        case GREATER_THAN_OR_EQUAL -> union(0, upperBound(vm));
+        case GREATER_THAN -> prefixUnion(lowerBound(vm));
+        case GREATER_THAN_OR_EQUAL -> prefixUnion(upperBound(vm));
         // vm < host: every host value strictly above vm.
-        case LESS_THAN -> union(upperBound(vm), values.length);
-        case LESS_THAN_OR_EQUAL -> union(lowerBound(vm), values.length);
+        case LESS_THAN -> suffixUnion(upperBound(vm));
+        case LESS_THAN_OR_EQUAL -> suffixUnion(lowerBound(vm));
         default -> scan(op, vm);
       };
     }
 
-    private RoaringBitmap scan(CompareOperation op, long vm) {
-      List<RoaringBitmap> passing = new ArrayList<>();
+    private BitSet scan(CompareOperation op, long vm) {
+      BitSet out = new BitSet();
       for (int i = 0; i < values.length; i++) {
         if (op.passes(vm, values[i])) {
-          passing.add(holders[i]);
+          set(out, holders[i]);
         }
-      }
-      return FastAggregation.or(passing.iterator());
-    }
-
-    /** The union of the buckets in [from, to), where the range is a prefix or a suffix. */
-    private RoaringBitmap union(int from, int to) {
-      if (from >= to) {
-        return new RoaringBitmap();
-      }
-      if (from == 0) {
-        int c = to / step;
-        RoaringBitmap out = prefix[c].clone();
-        for (int i = c * step; i < to; i++) {
-          out.or(holders[i]);
-        }
-        return out;
-      }
-      int c = (from + step - 1) / step;
-      RoaringBitmap out = c * step < values.length ? suffix[c].clone() : new RoaringBitmap();
-      for (int i = from; i < Math.min(c * step, to); i++) {
-        out.or(holders[i]);
       }
       return out;
+    }
+
+    /** The classes of the buckets in [0, to). */
+    private BitSet prefixUnion(int to) {
+      int c = to / step;
+      BitSet out = (BitSet) prefix[c].clone();
+      for (int i = c * step; i < to; i++) {
+        set(out, holders[i]);
+      }
+      return out;
+    }
+
+    /** The classes of the buckets in [from, n). */
+    private BitSet suffixUnion(int from) {
+      int c = (from + step - 1) / step;
+      BitSet out = c * step < values.length ? (BitSet) suffix[c].clone() : new BitSet();
+      for (int i = from; i < Math.min(c * step, values.length); i++) {
+        set(out, holders[i]);
+      }
+      return out;
+    }
+
+    private static void set(BitSet bits, int[] classes) {
+      for (int c : classes) {
+        bits.set(c);
+      }
     }
 
     /** The first position whose value is not below {@code v} (unsigned). */

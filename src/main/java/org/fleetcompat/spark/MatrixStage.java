@@ -1,5 +1,6 @@
 package org.fleetcompat.spark;
 
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.HostClassIndex;
 import org.fleetcompat.core.MatrixKernel;
-import org.roaringbitmap.IntIterator;
 import scala.Tuple2;
 
 /**
@@ -76,7 +76,8 @@ public final class MatrixStage {
     private final Iterator<Row> classes;
     private final MatrixKernel kernel;
     private int vmClass;
-    private IntIterator hostClasses;
+    private BitSet hostClasses = new BitSet();
+    private int next = -1;
 
     ClassPairs(Iterator<Row> classes, MatrixKernel kernel) {
       this.classes = classes;
@@ -85,13 +86,13 @@ public final class MatrixStage {
 
     @Override
     public boolean hasNext() {
-      while ((hostClasses == null || !hostClasses.hasNext()) && classes.hasNext()) {
+      while (next < 0 && classes.hasNext()) {
         Row r = classes.next();
         vmClass = r.getInt(0);
-        hostClasses =
-            kernel.compatibleHostClasses(VectorRows.toVectorSet(r, "vectors")).getIntIterator();
+        hostClasses = kernel.compatibleHostClasses(VectorRows.toVectorSet(r, "vectors"));
+        next = hostClasses.nextSetBit(0);
       }
-      return hostClasses != null && hostClasses.hasNext();
+      return next >= 0;
     }
 
     @Override
@@ -99,7 +100,9 @@ public final class MatrixStage {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return new Tuple2<>(vmClass, hostClasses.next());
+      Tuple2<Integer, Integer> pair = new Tuple2<>(vmClass, next);
+      next = hostClasses.nextSetBit(next + 1);
+      return pair;
     }
   }
 
@@ -124,7 +127,8 @@ public final class MatrixStage {
     public boolean hasNext() {
       while (vm >= vms.size() && classes.hasNext()) {
         Row r = classes.next();
-        hostClasses = kernel.compatibleHostClasses(VectorRows.toVectorSet(r, "vectors")).toArray();
+        hostClasses =
+            kernel.compatibleHostClasses(VectorRows.toVectorSet(r, "vectors")).stream().toArray();
         vms = hostClasses.length == 0 ? Collections.emptyList() : r.getList(1);
         vm = 0;
         hostClass = 0;

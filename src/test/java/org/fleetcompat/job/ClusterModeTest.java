@@ -53,12 +53,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * master the driver starts a standalone master and two workers in-process, and each worker launches
  * its executor as a separate JVM (1 core, 1024 MB) from {@code $SPARK_HOME/jars} plus our classes
  * on {@code spark.executor.extraClassPath}. So every closure, the broadcast {@code HostClassIndex}
- * (with its RoaringBitmaps) and every partition of the matrix are serialized, shipped and run
- * elsewhere; the shuffles between the two executors go over the network, and so do the results
- * coming back to the driver. A static field set on the driver that the executors would need, a
- * closure that does not serialize, a class the executors cannot load, or a result that depends on
- * task placement would fail here and not in the local-mode tests. The test also checks that the two
- * executors are JVMs other than the driver (their process ids) and that both ran tasks of the job.
+ * (with its BitSets) and every partition of the matrix are serialized, shipped and run elsewhere;
+ * the shuffles between the two executors go over the network, and so do the results coming back to
+ * the driver. A static field set on the driver that the executors would need, a closure that does
+ * not serialize, a class the executors cannot load, or a result that depends on task placement
+ * would fail here and not in the local-mode tests. The test also checks that the two executors are
+ * JVMs other than the driver (their process ids) and that both ran tasks of the job.
  *
  * <p>It compares every result table (compatible_pairs, class_matrix, vm_classes, host_classes,
  * rejected, row for row, class numbers included) and the manifest's fleet counts, output counts and
