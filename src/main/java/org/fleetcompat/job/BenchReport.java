@@ -11,8 +11,13 @@ import java.util.Locale;
  * @param shape the fleet
  * @param compatiblePairs the engine's pair count (the same output size for every contender)
  * @param results one entry per contender, the engine first
+ * @param enginePhasesMillis the engine's wall time per phase, from its manifest
  */
-public record BenchReport(BenchShape shape, long compatiblePairs, List<Result> results) {
+public record BenchReport(
+    BenchShape shape,
+    long compatiblePairs,
+    List<Result> results,
+    java.util.Map<String, Long> enginePhasesMillis) {
 
   /**
    * One contender's measurement.
@@ -62,6 +67,11 @@ public record BenchReport(BenchShape shape, long compatiblePairs, List<Result> r
               r.pairsPerSecond(shape),
               r.peakHeapBytes() >> 20));
     }
+    out.add(
+        "  engine phases (s): "
+            + enginePhasesMillis.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e3))
+                .collect(java.util.stream.Collectors.joining(", ")));
     Result engine = results.get(0);
     for (Result r : results.subList(1, results.size())) {
       out.add(

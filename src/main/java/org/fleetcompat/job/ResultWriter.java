@@ -1,23 +1,25 @@
 package org.fleetcompat.job;
 
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Writes result tables as Parquet under one directory and records each table's row count. */
+/**
+ * Writes result tables as Parquet under one directory. Thread safe: tables may be written at once.
+ */
 final class ResultWriter {
   private final String dir;
-  private final Map<String, Long> rowCounts;
 
-  ResultWriter(String dir, Map<String, Long> rowCounts) {
+  ResultWriter(String dir) {
     this.dir = dir;
-    this.rowCounts = rowCounts;
   }
 
-  /** Writes {@code table} as {@code dir/name}; the count comes from the written files' footers. */
-  void write(String name, Dataset<Row> table) {
+  /**
+   * Writes {@code table} as {@code dir/name} and returns its row count, read back from the written
+   * files' footers (cheap, and it proves the files are readable).
+   */
+  long write(String name, Dataset<Row> table) {
     String path = dir + "/" + name;
     table.write().parquet(path);
-    rowCounts.put(name, table.sparkSession().read().parquet(path).count());
+    return table.sparkSession().read().parquet(path).count();
   }
 }

@@ -5,9 +5,12 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,11 +32,18 @@ import org.fleetcompat.spark.VectorValidation;
  * broadcast on {@link #close()} so a long-lived session (a notebook) is left as it was.
  */
 final class RunPipeline implements AutoCloseable {
+  /** Pairs one task of the {@code compatible_pairs} write aims at: a few hundred MB of rows. */
+  private static final long PAIRS_PER_TASK = 4_000_000L;
+
   private final SparkSession spark;
   private final SnapshotInputs inputs;
   private final PhaseTimer timer;
   private final String startedAt = Instant.now().toString();
-  private final Map<SnapshotTable, ValidatedTable> validated = new LinkedHashMap<>();
+
+  /** Filled from several threads; iterates in table order, so the manifest is stable. */
+  private final Map<SnapshotTable, ValidatedTable> validated =
+      Collections.synchronizedMap(new EnumMap<>(SnapshotTable.class));
+
   private final List<SystemClasses> classes = new ArrayList<>();
   private MatrixStage stage;
   private Dataset<Row> matrix;
@@ -46,15 +56,32 @@ final class RunPipeline implements AutoCloseable {
 
   /** Computes and writes every result table under {@code dir}; returns the manifest to write. */
   Manifest writeInto(String dir, RunOptions options) {
-    ValidatedTable hostVectors = validateVectors(SnapshotTable.HOST_VECTORS);
-    ValidatedTable vmVectors = validateVectors(SnapshotTable.VM_VECTORS);
-    validateAttributes(SnapshotTable.HOSTS, hostVectors);
-    validateAttributes(SnapshotTable.VMS, vmVectors);
-
-    SystemClasses hostClasses =
-        timer.time("classes", () -> keep(SystemClasses.of(hostVectors.accepted())));
-    SystemClasses vmClasses =
-        timer.time("classes", () -> keep(SystemClasses.of(vmVectors.accepted())));
+    List<ValidatedTable> vectors =
+        timer.time(
+            "validate",
+            () -> {
+              List<ValidatedTable> v =
+                  ConcurrentJobs.run(
+                      List.of(
+                          () -> validateVectors(SnapshotTable.HOST_VECTORS),
+                          () -> validateVectors(SnapshotTable.VM_VECTORS)));
+              ConcurrentJobs.run(
+                  List.of(
+                      () -> validateAttributes(SnapshotTable.HOSTS, v.get(0)),
+                      () -> validateAttributes(SnapshotTable.VMS, v.get(1))));
+              return v;
+            });
+    List<SystemClasses> sides =
+        timer.time(
+            "classes",
+            () ->
+                ConcurrentJobs.run(
+                    List.of(
+                        () -> SystemClasses.of(vectors.get(0).accepted()),
+                        () -> SystemClasses.of(vectors.get(1).accepted()))));
+    classes.addAll(sides);
+    SystemClasses hostClasses = sides.get(0);
+    SystemClasses vmClasses = sides.get(1);
     HostSide hosts = timer.time("classes", () -> HostSide.collect(hostClasses));
     stage = new MatrixStage(spark, hosts);
     matrix =
@@ -67,21 +94,32 @@ final class RunPipeline implements AutoCloseable {
               return m;
             });
 
-    Map<String, Long> outputs = new LinkedHashMap<>();
-    ResultWriter writer = new ResultWriter(dir, outputs);
-    timer.time(
-        "write",
-        () -> {
-          writer.write(ResultTables.VM_CLASSES, vmClassesTable(vmClasses));
-          writer.write(ResultTables.HOST_CLASSES, hostClassesTable(hostClasses));
-          writer.write(ResultTables.CLASS_MATRIX, matrix.orderBy("vm_class", "host_class"));
-          if (options.writePairs()) {
-            writer.write(ResultTables.COMPATIBLE_PAIRS, stage.compatiblePairs(vmClasses.classes()));
-          }
-          writer.write(ResultTables.REJECTED, rejected());
-          return null;
-        });
     Map<String, Long> fleet = timer.time("summarize", () -> fleetCounts(vmClasses, hostClasses));
+    Map<String, Long> outputs = new LinkedHashMap<>();
+    ResultWriter writer = new ResultWriter(dir);
+    Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
+    tables.put(ResultTables.VM_CLASSES, () -> vmClassesTable(vmClasses));
+    tables.put(ResultTables.HOST_CLASSES, () -> hostClassesTable(hostClasses));
+    tables.put(ResultTables.CLASS_MATRIX, () -> matrix.orderBy("vm_class", "host_class"));
+    if (options.writePairs()) {
+      int partitions = pairPartitions(fleet.get("compatible_pairs"));
+      tables.put(
+          ResultTables.COMPATIBLE_PAIRS,
+          () -> stage.compatiblePairs(vmClasses.classes(), partitions));
+    }
+    tables.put(ResultTables.REJECTED, this::rejected);
+    List<String> names = List.copyOf(tables.keySet());
+    List<Long> rowCounts =
+        timer.time(
+            "write",
+            () ->
+                ConcurrentJobs.run(
+                    names.stream()
+                        .<Supplier<Long>>map(n -> () -> writer.write(n, tables.get(n).get()))
+                        .toList()));
+    for (int i = 0; i < names.size(); i++) {
+      outputs.put(names.get(i), rowCounts.get(i));
+    }
     return manifest(options, outputs, fleet);
   }
 
@@ -99,32 +137,23 @@ final class RunPipeline implements AutoCloseable {
 
   private ValidatedTable validateVectors(SnapshotTable table) {
     ValidatedTable v =
-        timer.time(
-            "validate_" + table.tableName(),
-            () ->
-                VectorValidation.validate(
-                    spark,
-                    VectorTableLoader.load(spark, inputs.required(table)),
-                    inputs.required(table)));
+        VectorValidation.validate(
+            spark, VectorTableLoader.load(spark, inputs.required(table)), inputs.required(table));
     validated.put(table, v);
     return v;
   }
 
-  private void validateAttributes(SnapshotTable table, ValidatedTable vectors) {
-    inputs
+  /** Validates an optional attribute table if the snapshot has it; returns it or null. */
+  private ValidatedTable validateAttributes(SnapshotTable table, ValidatedTable vectors) {
+    return inputs
         .optional(table)
-        .ifPresent(
-            t ->
-                validated.put(
-                    table,
-                    timer.time(
-                        "validate_" + table.tableName(),
-                        () -> AttributeTableLoader.load(spark, t, vectors))));
-  }
-
-  private SystemClasses keep(SystemClasses c) {
-    classes.add(c);
-    return c;
+        .map(
+            t -> {
+              ValidatedTable v = AttributeTableLoader.load(spark, t, vectors);
+              validated.put(table, v);
+              return v;
+            })
+        .orElse(null);
   }
 
   private Dataset<Row> vmClassesTable(SystemClasses vmClasses) {
@@ -217,6 +246,15 @@ final class RunPipeline implements AutoCloseable {
         outputs,
         fleet,
         timer.millis());
+  }
+
+  /**
+   * Enough tasks to keep every core writing, and no task writing more than {@link #PAIRS_PER_TASK}
+   * pairs where classes allow (one VM class is never split).
+   */
+  private int pairPartitions(long pairs) {
+    long wanted = (pairs + PAIRS_PER_TASK - 1) / PAIRS_PER_TASK;
+    return (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(wanted, 10_000));
   }
 
   private static long longOrZero(Row r) {

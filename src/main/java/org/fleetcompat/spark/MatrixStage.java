@@ -53,14 +53,16 @@ public final class MatrixStage {
    * bitmap and the broadcast host ids; lazy. One row per pair: write it, never collect it.
    *
    * @param vmClasses {@link SystemClasses#classes()} of the VM side
+   * @param partitions how many tasks expand and write the pairs (classes are spread round robin)
    */
-  public Dataset<Row> compatiblePairs(Dataset<Row> vmClasses) {
+  public Dataset<Row> compatiblePairs(Dataset<Row> vmClasses, int partitions) {
     Broadcast<HostClassIndex> idx = index;
     Broadcast<List<String[]>> ids = hostIds;
     MapPartitionsFunction<Row, Tuple2<String, String>> expand =
         rows -> new SystemPairs(rows, new MatrixKernel(idx.value()), ids.value());
     return vmClasses
         .select("vectors", "member_ids")
+        .repartition(partitions)
         .mapPartitions(expand, Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
         .toDF("vm_id", "host_id");
   }

@@ -1,7 +1,14 @@
 package org.fleetcompat.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.struct;
+
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -16,74 +23,150 @@ import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.LoadedVectorRow;
 import org.fleetcompat.io.RejectReason;
 import org.fleetcompat.io.Rejection;
+import org.fleetcompat.io.RowAccounting;
+import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SystemValidator;
 import org.fleetcompat.io.SystemVerdict;
 import org.fleetcompat.io.TableInput;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Validation and quarantine of a vector table (SPEC section 4) in one grouped pass: rows are
- * grouped by system and io's {@link SystemValidator} judges each system, so a system is kept or
- * quarantined whole.
+ * Validation and quarantine of a vector table (SPEC section 4): rows are grouped by system and io's
+ * {@link SystemValidator} judges each system, so a system is kept or quarantined whole.
+ *
+ * <p>Two passes, because bad rows are rare and their text is wide: the grouped pass shuffles only
+ * the compact columns (id, vector, operation, value, fault) and decides every system; the rows of
+ * the quarantined systems alone are then read again, with their text and file, to write {@code
+ * rejected/}. The counts come from the grouped pass, and {@code rows_read} independently from the
+ * files.
  *
  * <p>Accepted output: {@code system_id STRING, vectors ARRAY<STRUCT<vector_id BIGINT,
  * compare_operation BIGINT, value BIGINT>>}, sorted by {@code vector_id}.
  */
 public final class VectorValidation {
-  /** The {@code vectors} column type: one struct per vector, sorted by id. */
-  public static final StructType VECTOR =
+  private static final StructType VECTOR =
       DataTypes.createStructType(
           List.of(
               DataTypes.createStructField("vector_id", DataTypes.LongType, false),
               DataTypes.createStructField("compare_operation", DataTypes.LongType, false),
               DataTypes.createStructField("value", DataTypes.LongType, false)));
 
-  private static final StructType SCHEMA =
-      Verdicts.schema(
+  private static final StructType DECISIONS =
+      DataTypes.createStructType(
           List.of(
+              DataTypes.createStructField("accepted", DataTypes.BooleanType, false),
+              DataTypes.createStructField("system_id", DataTypes.StringType, true),
               DataTypes.createStructField(
-                  "vectors", DataTypes.createArrayType(VECTOR, false), true)));
+                  "vectors", DataTypes.createArrayType(VECTOR, false), true),
+              DataTypes.createStructField("duplicates", DataTypes.LongType, false),
+              DataTypes.createStructField("rejected_rows", DataTypes.LongType, false)));
 
   private VectorValidation() {}
 
   /** Validates rows shaped by {@link VectorTableLoader}; runs the counting actions. */
   public static ValidatedTable validate(SparkSession spark, Dataset<Row> rows, TableInput input) {
-    FlatMapGroupsFunction<String, Row, Row> judge =
+    // A native aggregation gathers each system's rows; Java then sees one row per system.
+    FlatMapFunction<Row, Row> decide =
+        system -> {
+          String systemId = system.getString(0);
+          List<Row> group = system.getList(1);
+          SystemVerdict v = judge(systemId, group.iterator());
+          Row decision =
+              v.isAccepted()
+                  ? RowFactory.create(
+                      true,
+                      systemId,
+                      CollectionConverters.asScala(toRows(v.vectors())),
+                      v.duplicatesCollapsed(),
+                      0L)
+                  : RowFactory.create(false, systemId, null, 0L, (long) v.rejections().size());
+          return List.of(decision).iterator();
+        };
+    Dataset<Row> decisions =
+        rows.groupBy("system_id")
+            .agg(
+                collect_list(
+                        struct(
+                            col("system_id"),
+                            col("vector_id"),
+                            col("compare_operation"),
+                            col("value"),
+                            col("fault")))
+                    .as("rows"))
+            .flatMap(decide, Encoders.row(DECISIONS))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    Row counts =
+        decisions
+            .agg(
+                expr("coalesce(sum(CASE WHEN accepted THEN size(vectors) ELSE 0 END), 0)"),
+                expr("coalesce(sum(rejected_rows), 0)"),
+                expr("coalesce(sum(duplicates), 0)"))
+            .first();
+    long read = spark.read().parquet(input.files().toArray(String[]::new)).count();
+    RowAccounting accounting =
+        new RowAccounting(read, counts.getLong(0), counts.getLong(1), counts.getLong(2));
+    Dataset<Row> accepted = decisions.filter("accepted").select("system_id", "vectors");
+    Dataset<Row> statuses =
+        decisions.filter("system_id IS NOT NULL").select("system_id", "accepted");
+    Dataset<Row> rejected =
+        counts.getLong(1) == 0
+            ? rejectedRows(rows.limit(0), input.table())
+            : rejectedRows(quarantined(rows, decisions), input.table());
+    return new ValidatedTable(accepted, rejected, statuses, accounting, decisions);
+  }
+
+  /** The full rows of the systems the grouped pass quarantined, and the rows naming no system. */
+  private static Dataset<Row> quarantined(Dataset<Row> rows, Dataset<Row> decisions) {
+    Dataset<Row> ids =
+        decisions.filter("NOT accepted AND system_id IS NOT NULL").select("system_id");
+    return rows.join(ids, "system_id").unionByName(rows.filter("system_id IS NULL"));
+  }
+
+  private static Dataset<Row> rejectedRows(Dataset<Row> rows, SnapshotTable table) {
+    FlatMapGroupsFunction<String, Row, Row> explain =
         (systemId, group) -> {
-          List<LoadedVectorRow> loaded = new ArrayList<>();
-          group.forEachRemaining(r -> loaded.add(toLoaded(r)));
-          SystemVerdict v = SystemValidator.validate(systemId, loaded);
           List<Row> out = new ArrayList<>();
-          if (v.isAccepted()) {
+          for (Rejection r : judge(systemId, group).rejections()) {
             out.add(
-                Verdicts.accepted(
-                    systemId,
-                    List.of(CollectionConverters.asScala(toRows(v.vectors()))),
-                    v.duplicatesCollapsed()));
-          }
-          for (Rejection r : v.rejections()) {
-            out.add(Verdicts.rejected(r, 1));
+                RowFactory.create(
+                    table.tableName(),
+                    r.systemId(),
+                    r.reason().name(),
+                    r.message(),
+                    r.row(),
+                    r.file()));
           }
           return out.iterator();
         };
-    Dataset<Row> verdicts =
-        rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-            .flatMapGroups(judge, Encoders.row(SCHEMA))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    return Verdicts.split(spark, input, verdicts, new String[] {"vectors"}, "size(vectors)");
+    return rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(explain, Encoders.row(Verdicts.REJECTED));
   }
 
+  private static SystemVerdict judge(String systemId, Iterator<Row> group) {
+    List<LoadedVectorRow> loaded = new ArrayList<>();
+    group.forEachRemaining(r -> loaded.add(toLoaded(r)));
+    return SystemValidator.validate(systemId, loaded);
+  }
+
+  /** Reads the compact columns by name; text and file only where the row carries them. */
   private static LoadedVectorRow toLoaded(Row r) {
-    String fault = r.getString(4);
+    String fault = r.getAs("fault");
+    boolean detailed = r.schema().getFieldIndex("row").isDefined();
     return new LoadedVectorRow(
-        r.getString(0),
-        r.isNullAt(1) ? 0 : r.getLong(1),
-        r.isNullAt(2) ? 0 : r.getLong(2),
-        r.isNullAt(3) ? 0 : r.getLong(3),
+        r.getAs("system_id"),
+        longOrZero(r, "vector_id"),
+        longOrZero(r, "compare_operation"),
+        longOrZero(r, "value"),
         fault == null ? null : RejectReason.valueOf(fault),
-        r.getString(5),
-        r.getString(7),
-        r.getString(6));
+        detailed ? r.getAs("message") : null,
+        detailed ? r.getAs("row") : null,
+        detailed ? r.getAs("file") : null);
+  }
+
+  private static long longOrZero(Row r, String field) {
+    int i = r.fieldIndex(field);
+    return r.isNullAt(i) ? 0 : r.getLong(i);
   }
 
   private static List<Row> toRows(VectorSet vectors) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,6 +26,13 @@ import org.fleetcompat.io.TableInput;
  * row, file STRING}.
  */
 final class Verdicts {
+  /** The columns of {@code rejected/}: table, system_id, reason, message, row, file. */
+  static final StructType REJECTED =
+      DataTypes.createStructType(
+          java.util.stream.Stream.of("table", "system_id", "reason", "message", "row", "file")
+              .map(f -> DataTypes.createStructField(f, DataTypes.StringType, true))
+              .toList());
+
   private Verdicts() {}
 
   /** The verdict schema around a table's own columns. */
@@ -105,9 +113,8 @@ final class Verdicts {
     return new ValidatedTable(accepted, rejected, statuses, accounting, verdicts);
   }
 
-  private static org.apache.spark.sql.Column[] concat(
-      org.apache.spark.sql.Column first, String[] rest) {
-    org.apache.spark.sql.Column[] all = new org.apache.spark.sql.Column[rest.length + 1];
+  private static Column[] concat(Column first, String[] rest) {
+    Column[] all = new Column[rest.length + 1];
     all[0] = first;
     for (int i = 0; i < rest.length; i++) {
       all[i + 1] = col(rest[i]);

@@ -1,0 +1,48 @@
+package org.fleetcompat.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Runs independent pieces of a pipeline at once, each submitting its own Spark jobs. Spark
+ * schedules concurrent jobs from several threads on the same executors, so small jobs overlap their
+ * fixed latencies (planning, scheduling, the first task) instead of queueing behind each other; on
+ * a busy cluster they simply share the cores.
+ */
+final class ConcurrentJobs {
+  private ConcurrentJobs() {}
+
+  /** Runs every piece, waits for all, and returns their results in order; rethrows a failure. */
+  static <T> List<T> run(List<Supplier<T>> pieces) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, pieces.size()));
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (Supplier<T> piece : pieces) {
+        futures.add(pool.submit(piece::get));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running jobs", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
