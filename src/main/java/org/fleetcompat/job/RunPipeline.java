@@ -1,6 +1,8 @@
 package org.fleetcompat.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.time.Instant;
@@ -14,7 +16,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.SnapshotInputs;
@@ -84,23 +85,16 @@ final class RunPipeline implements AutoCloseable {
     SystemClasses vmClasses = sides.get(1);
     HostSide hosts = timer.time("classes", () -> HostSide.collect(hostClasses));
     stage = new MatrixStage(spark, hosts);
-    matrix =
-        timer.time(
-            "matrix",
-            () -> {
-              Dataset<Row> m =
-                  stage.classMatrix(vmClasses.classes()).persist(StorageLevel.MEMORY_AND_DISK());
-              m.count();
-              return m;
-            });
-
+    // Lazy on purpose: for an all-distinct fleet the class matrix is as large as the pairs, and
+    // running the kernel twice (summary, then write) is cheaper than caching it.
+    matrix = stage.classMatrix(vmClasses.classes());
     Map<String, Long> fleet = timer.time("summarize", () -> fleetCounts(vmClasses, hostClasses));
     Map<String, Long> outputs = new LinkedHashMap<>();
     ResultWriter writer = new ResultWriter(dir);
     Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
     tables.put(ResultTables.VM_CLASSES, () -> vmClassesTable(vmClasses));
     tables.put(ResultTables.HOST_CLASSES, () -> hostClassesTable(hostClasses));
-    tables.put(ResultTables.CLASS_MATRIX, () -> matrix.orderBy("vm_class", "host_class"));
+    tables.put(ResultTables.CLASS_MATRIX, () -> matrix);
     if (options.writePairs()) {
       int partitions = pairPartitions(fleet.get("compatible_pairs"));
       tables.put(
@@ -127,9 +121,6 @@ final class RunPipeline implements AutoCloseable {
   public void close() {
     validated.values().forEach(ValidatedTable::release);
     classes.forEach(SystemClasses::release);
-    if (matrix != null) {
-      matrix.unpersist();
-    }
     if (stage != null) {
       stage.release();
     }
@@ -196,30 +187,28 @@ final class RunPipeline implements AutoCloseable {
         .orderBy("table", "system_id", "file", "row");
   }
 
-  /** Headline counts, from class sizes: no pair-sized work. */
+  /** Headline counts, from class sizes: no pair-sized work, three small jobs. */
   private Map<String, Long> fleetCounts(SystemClasses vmClasses, SystemClasses hostClasses) {
     Dataset<Row> vmSizes = vmClasses.sizes().toDF("vm_class", "vm_members");
     Dataset<Row> hostSizes = hostClasses.sizes().toDF("host_class", "host_members");
-    Row pairs =
+    Row vms = vmSizes.agg(sum("vm_members"), count(lit(1))).first();
+    Row hosts = hostSizes.agg(sum("host_members"), count(lit(1))).first();
+    // Per VM class: how many hosts it fits; then pairs and VMs that fit somewhere.
+    Row fits =
         matrix
-            .join(vmSizes, "vm_class")
             .join(hostSizes, "host_class")
-            .agg(sum(col("vm_members").multiply(col("host_members"))))
-            .first();
-    Row placeable =
-        matrix
-            .select("vm_class")
-            .distinct()
+            .groupBy("vm_class")
+            .agg(sum("host_members").as("hosts"))
             .join(vmSizes, "vm_class")
-            .agg(sum("vm_members"))
+            .agg(sum(col("vm_members").multiply(col("hosts"))), sum("vm_members"))
             .first();
     Map<String, Long> fleet = new LinkedHashMap<>();
-    fleet.put("vms", longOrZero(vmSizes.agg(sum("vm_members")).first()));
-    fleet.put("hosts", longOrZero(hostSizes.agg(sum("host_members")).first()));
-    fleet.put("vm_classes", vmSizes.count());
-    fleet.put("host_classes", hostSizes.count());
-    fleet.put("compatible_pairs", longOrZero(pairs));
-    fleet.put("vms_with_a_compatible_host", longOrZero(placeable));
+    fleet.put("vms", longOrZero(vms, 0));
+    fleet.put("hosts", longOrZero(hosts, 0));
+    fleet.put("vm_classes", vms.getLong(1));
+    fleet.put("host_classes", hosts.getLong(1));
+    fleet.put("compatible_pairs", longOrZero(fits, 0));
+    fleet.put("vms_with_a_compatible_host", longOrZero(fits, 1));
     return fleet;
   }
 
@@ -257,7 +246,7 @@ final class RunPipeline implements AutoCloseable {
     return (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(wanted, 10_000));
   }
 
-  private static long longOrZero(Row r) {
-    return r.isNullAt(0) ? 0 : r.getLong(0);
+  private static long longOrZero(Row r, int field) {
+    return r.isNullAt(field) ? 0 : r.getLong(field);
   }
 }

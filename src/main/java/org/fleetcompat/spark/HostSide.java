@@ -1,6 +1,5 @@
 package org.fleetcompat.spark;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -13,7 +12,7 @@ import org.fleetcompat.core.VectorSet;
  * @param classes the vector set of each host class, by class number
  * @param memberIds the host ids of each class, by class number, sorted
  */
-public record HostSide(List<VectorSet> classes, List<String[]> memberIds) implements Serializable {
+public record HostSide(List<VectorSet> classes, List<String[]> memberIds) {
 
   /** Collects {@link SystemClasses#classes()} of the host side, in class-number order. */
   public static HostSide collect(SystemClasses hostClasses) {

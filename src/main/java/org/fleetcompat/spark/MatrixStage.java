@@ -1,5 +1,9 @@
 package org.fleetcompat.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
@@ -11,10 +15,14 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.fleetcompat.core.HostClassIndex;
 import org.fleetcompat.core.MatrixKernel;
 import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The matrix on Spark (SPEC section 7): the host side (small) is indexed once on the driver and
@@ -23,6 +31,14 @@ import scala.Tuple2;
  * partition's classes, not with the fleet, and nothing pair-sized reaches the driver.
  */
 public final class MatrixStage {
+  private static final StructType CLASS_HOSTS =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField(
+                  "member_ids", DataTypes.createArrayType(DataTypes.StringType, false), false),
+              DataTypes.createStructField(
+                  "host_ids", DataTypes.createArrayType(DataTypes.StringType, false), false)));
+
   private final Broadcast<HostClassIndex> index;
   private final Broadcast<List<String[]>> hostIds;
 
@@ -49,8 +65,10 @@ public final class MatrixStage {
   }
 
   /**
-   * The compatible {@code (vm_id, host_id)} pairs, expanded inside the tasks from each VM class's
-   * bitmap and the broadcast host ids; lazy. One row per pair: write it, never collect it.
+   * The compatible {@code (vm_id, host_id)} pairs; lazy. One row per pair: write it, never collect
+   * it. Each task turns its VM classes into (member ids, compatible host ids) with the kernel and
+   * the broadcast host ids, and Spark's own {@code explode} then expands them to pairs as they are
+   * written, so no Java object is made per pair.
    *
    * @param vmClasses {@link SystemClasses#classes()} of the VM side
    * @param partitions how many tasks expand and write the pairs (classes are spread round robin)
@@ -58,13 +76,14 @@ public final class MatrixStage {
   public Dataset<Row> compatiblePairs(Dataset<Row> vmClasses, int partitions) {
     Broadcast<HostClassIndex> idx = index;
     Broadcast<List<String[]>> ids = hostIds;
-    MapPartitionsFunction<Row, Tuple2<String, String>> expand =
-        rows -> new SystemPairs(rows, new MatrixKernel(idx.value()), ids.value());
+    MapPartitionsFunction<Row, Row> withHosts =
+        rows -> new ClassHosts(rows, new MatrixKernel(idx.value()), ids.value());
     return vmClasses
         .select("vectors", "member_ids")
         .repartition(partitions)
-        .mapPartitions(expand, Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
-        .toDF("vm_id", "host_id");
+        .mapPartitions(withHosts, Encoders.row(CLASS_HOSTS))
+        .select(explode(col("member_ids")).as("vm_id"), col("host_ids"))
+        .select(col("vm_id"), explode(col("host_ids")).as("host_id"));
   }
 
   /** Drops the broadcast host side from the executors. */
@@ -108,18 +127,13 @@ public final class MatrixStage {
     }
   }
 
-  /** One partition's (vm_id, host_id) pairs: VMs of a class x its host classes x their hosts. */
-  private static final class SystemPairs implements Iterator<Tuple2<String, String>> {
+  /** Each VM class of a partition as (its member ids, the ids of every host it fits). */
+  private static final class ClassHosts implements Iterator<Row> {
     private final Iterator<Row> classes;
     private final MatrixKernel kernel;
     private final List<String[]> hostIds;
-    private List<String> vms = Collections.emptyList();
-    private int[] hostClasses;
-    private int vm;
-    private int hostClass;
-    private int host;
 
-    SystemPairs(Iterator<Row> classes, MatrixKernel kernel, List<String[]> hostIds) {
+    ClassHosts(Iterator<Row> classes, MatrixKernel kernel, List<String[]> hostIds) {
       this.classes = classes;
       this.kernel = kernel;
       this.hostIds = hostIds;
@@ -127,33 +141,18 @@ public final class MatrixStage {
 
     @Override
     public boolean hasNext() {
-      while (vm >= vms.size() && classes.hasNext()) {
-        Row r = classes.next();
-        hostClasses =
-            kernel.compatibleHostClasses(VectorRows.toVectorSet(r, "vectors")).stream().toArray();
-        vms = hostClasses.length == 0 ? Collections.emptyList() : r.getList(1);
-        vm = 0;
-        hostClass = 0;
-        host = 0;
-      }
-      return vm < vms.size();
+      return classes.hasNext();
     }
 
     @Override
-    public Tuple2<String, String> next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+    public Row next() {
+      Row r = classes.next();
+      BitSet fits = kernel.compatibleHostClasses(VectorRows.toVectorSet(r, "vectors"));
+      List<String> hosts = new ArrayList<>();
+      for (int c = fits.nextSetBit(0); c >= 0; c = fits.nextSetBit(c + 1)) {
+        Collections.addAll(hosts, hostIds.get(c));
       }
-      String[] members = hostIds.get(hostClasses[hostClass]);
-      Tuple2<String, String> pair = new Tuple2<>(vms.get(vm), members[host]);
-      if (++host == members.length) {
-        host = 0;
-        if (++hostClass == hostClasses.length) {
-          hostClass = 0;
-          vm++;
-        }
-      }
-      return pair;
+      return RowFactory.create(r.get(1), CollectionConverters.asScala(hosts));
     }
   }
 }
