@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ import org.fleetcompat.io.SnapshotTableWriter;
 import org.fleetcompat.io.VectorRow;
 import org.fleetcompat.io.WriteOptions;
 import org.fleetcompat.reference.NestedLoopReference;
-import org.fleetcompat.reference.NestedLoopReference.RefVector;
 import org.fleetcompat.reference.RandomFleet;
+import org.fleetcompat.reference.SnapshotRows;
 import org.fleetcompat.spark.SparkSessions;
 import org.fleetcompat.spark.SparkTestSession;
 import org.junit.jupiter.api.AfterAll;
@@ -346,9 +345,9 @@ class ClusterModeTest {
    */
   private static Path writeRandomFleet(Path dir) {
     RandomFleet fleet = RandomFleet.generate(21L, RandomFleet.Shape.SPARSE, 600, 80);
-    List<VectorRow> vms = rows(fleet.vms(), true);
+    List<VectorRow> vms = SnapshotRows.of(fleet.vms(), true);
     vms.add(VectorRow.of("vm0003", 0x1234, 12, 1)); // unknown operation
-    List<VectorRow> hosts = rows(fleet.hosts(), false);
+    List<VectorRow> hosts = SnapshotRows.of(fleet.hosts(), false);
     VectorRow first = hosts.get(0);
     BigInteger other = first.value().add(BigInteger.ONE).mod(NestedLoopReference.TWO_TO_64);
     hosts.add(new VectorRow(first.systemId(), first.vectorId(), first.compareOperation(), other));
@@ -356,21 +355,5 @@ class ClusterModeTest {
     SnapshotTableWriter.writeVectors(dir, SnapshotTable.VM_VECTORS, vms, options);
     SnapshotTableWriter.writeVectors(dir, SnapshotTable.HOST_VECTORS, hosts, options);
     return dir;
-  }
-
-  /** One side's rows; on the VM side one row in ten is written twice (exact duplicates). */
-  private static List<VectorRow> rows(Map<String, List<RefVector>> side, boolean duplicate) {
-    List<VectorRow> rows = new ArrayList<>();
-    int n = 0;
-    for (var e : side.entrySet()) {
-      for (RefVector v : e.getValue()) {
-        VectorRow row = new VectorRow(e.getKey(), v.vectorId(), (long) v.op(), v.value());
-        rows.add(row);
-        if (duplicate && n++ % 10 == 0) {
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
   }
 }

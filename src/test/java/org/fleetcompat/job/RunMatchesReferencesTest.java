@@ -3,7 +3,6 @@ package org.fleetcompat.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +14,12 @@ import org.fleetcompat.io.IntEncoding;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SnapshotTableWriter;
 import org.fleetcompat.io.ValueEncoding;
-import org.fleetcompat.io.VectorRow;
 import org.fleetcompat.io.WriteOptions;
 import org.fleetcompat.reference.NestedLoopReference;
 import org.fleetcompat.reference.NestedLoopReference.Pair;
 import org.fleetcompat.reference.NestedLoopReference.RefVector;
 import org.fleetcompat.reference.RandomFleet;
+import org.fleetcompat.reference.SnapshotRows;
 import org.fleetcompat.reference.SparkSqlReference;
 import org.fleetcompat.spark.SparkTestSession;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,9 +68,9 @@ class RunMatchesReferencesTest {
     Map<String, List<RefVector>> vmSide = withVectors(fleet.vms());
     Map<String, List<RefVector>> hostSide = withVectors(fleet.hosts());
     SnapshotTableWriter.writeVectors(
-        snapshot, SnapshotTable.VM_VECTORS, rows(vmSide, true), options);
+        snapshot, SnapshotTable.VM_VECTORS, SnapshotRows.of(vmSide, true), options);
     SnapshotTableWriter.writeVectors(
-        snapshot, SnapshotTable.HOST_VECTORS, rows(hostSide, false), options);
+        snapshot, SnapshotTable.HOST_VECTORS, SnapshotRows.of(hostSide, false), options);
 
     RunResult result =
         RunJob.run(spark, new RunOptions(snapshot.toString(), tmp.resolve("out").toString(), true));
@@ -103,21 +102,5 @@ class RunMatchesReferencesTest {
           }
         });
     return out;
-  }
-
-  /** The rows of one side; on the VM side one row in ten is written twice (exact duplicates). */
-  private static List<VectorRow> rows(Map<String, List<RefVector>> side, boolean duplicate) {
-    List<VectorRow> rows = new ArrayList<>();
-    int n = 0;
-    for (var e : side.entrySet()) {
-      for (RefVector v : e.getValue()) {
-        VectorRow row = new VectorRow(e.getKey(), v.vectorId(), (long) v.op(), v.value());
-        rows.add(row);
-        if (duplicate && n++ % 10 == 0) {
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
   }
 }
