@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Host classes with another operation for the id, or without the id, are simply absent from the
  * column: that is how {@code OPERATION_MISMATCH} and {@code MISSING_ON_HOST} fail in the same pass
- * as the compares.
+ * as the compares. {@link #holding}, {@link #holdingId} and {@link #holdingValue} name those
+ * classes, for splitting failures by reason.
  */
 public final class HostClassIndex implements Serializable {
   private static final long serialVersionUID = 2L;
@@ -80,6 +81,43 @@ public final class HostClassIndex implements Serializable {
   public int distinctValues(int vectorId, CompareOperation op) {
     Column column = columns.get(key(vectorId, op));
     return column == null ? 0 : column.values.length;
+  }
+
+  /**
+   * The host classes that have {@code vectorId} with operation {@code op} (whatever the value), as
+   * a new set the caller owns: the classes on which a VM vector of that id and operation is
+   * compared at all. Cost: a hash lookup and O(host classes in the column).
+   */
+  public BitSet holding(int vectorId, CompareOperation op) {
+    Column column = columns.get(key(vectorId, op));
+    return column == null ? new BitSet() : column.holdingAny();
+  }
+
+  /**
+   * The host classes that have {@code vectorId} with any operation, as a new set the caller owns;
+   * the others are where a VM vector of that id fails with {@link Reason#MISSING_ON_HOST}. Cost:
+   * one hash lookup per operation and O(host classes holding the id).
+   */
+  public BitSet holdingId(int vectorId) {
+    BitSet out = new BitSet();
+    for (CompareOperation op : CompareOperation.values()) {
+      Column column = columns.get(key(vectorId, op));
+      if (column != null) {
+        out.or(column.holdingAny());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The host classes that have {@code vectorId} with operation {@code op} and exactly the value
+   * {@code hostValue}, as a new set the caller owns (for example the Multiple holders of 0, where
+   * every VM vector fails with {@link Reason#ZERO_OPERAND}). Cost: a hash lookup and a binary
+   * search.
+   */
+  public BitSet holdingValue(int vectorId, CompareOperation op, long hostValue) {
+    Column column = columns.get(key(vectorId, op));
+    return column == null ? new BitSet() : column.holdingValue(hostValue);
   }
 
   private static long key(int vectorId, CompareOperation op) {
@@ -155,14 +193,7 @@ public final class HostClassIndex implements Serializable {
 
     BitSet passing(CompareOperation op, long vm) {
       return switch (op) {
-        case EQUAL -> {
-          int i = lowerBound(vm);
-          BitSet out = new BitSet();
-          if (i < values.length && values[i] == vm) {
-            set(out, holders[i]);
-          }
-          yield out;
-        }
+        case EQUAL -> holdingValue(vm);
         // vm > host: every host value strictly below vm.
         case GREATER_THAN -> prefixUnion(lowerBound(vm));
         case GREATER_THAN_OR_EQUAL -> prefixUnion(upperBound(vm));
@@ -171,6 +202,23 @@ public final class HostClassIndex implements Serializable {
         case LESS_THAN_OR_EQUAL -> suffixUnion(lowerBound(vm));
         default -> scan(op, vm);
       };
+    }
+
+    BitSet holdingValue(long value) {
+      int i = lowerBound(value);
+      BitSet out = new BitSet();
+      if (i < values.length && values[i] == value) {
+        set(out, holders[i]);
+      }
+      return out;
+    }
+
+    BitSet holdingAny() {
+      BitSet out = new BitSet();
+      for (int[] classes : holders) {
+        set(out, classes);
+      }
+      return out;
     }
 
     private BitSet scan(CompareOperation op, long vm) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -409,19 +410,20 @@ class MatrixKernelTest {
     return VectorSet.builder().add(3, op, value).build();
   }
 
-  private static HostClassIndex roundTrip(HostClassIndex index)
-      throws IOException, ClassNotFoundException {
+  /** A copy through Java serialization, the way Spark ships broadcasts and task results. */
+  @SuppressWarnings("unchecked")
+  static <T extends Serializable> T roundTrip(T value) throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(index);
+      out.writeObject(value);
     }
     try (ObjectInputStream in =
         new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (HostClassIndex) in.readObject();
+      return (T) in.readObject();
     }
   }
 
-  private static BitSet bits(int... classes) {
+  static BitSet bits(int... classes) {
     BitSet b = new BitSet();
     for (int c : classes) {
       b.set(c);
