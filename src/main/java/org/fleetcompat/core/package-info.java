@@ -1,6 +1,7 @@
 /**
  * The compatibility model and the matrix kernel: compare operations with exact unsigned 64-bit
- * semantics, reasons and return codes, vector sets, and the class-level bitmap kernel.
+ * semantics, reasons and return codes, vector sets, the class-level bitmap kernel, and the baseline
+ * of a set of hosts ({@link org.fleetcompat.core.Baseline}).
  *
  * <p>Plain Java: no Spark, Hadoop, Parquet, Arrow or logging (checked by {@code ArchitectureTest}).
  * Depends on nothing else in fleetcompat.
