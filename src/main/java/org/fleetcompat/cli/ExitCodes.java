@@ -15,6 +15,8 @@ import picocli.CommandLine;
  *   <tr><td>2</td><td>the command line is wrong (picocli's usage error)</td></tr>
  *   <tr><td>3</td><td>invalid parameter or input (status 32773)</td></tr>
  *   <tr><td>4</td><td>incorrect data type in the input (status 32776)</td></tr>
+ *   <tr><td>5</td><td>{@code check}: not compatible (status 32784, reasons printed)</td></tr>
+ *   <tr><td>6</td><td>not supported, for example a blob of a newer format (status 32770)</td></tr>
  * </table>
  */
 public final class ExitCodes {
@@ -30,12 +32,20 @@ public final class ExitCodes {
   /** Status 32776. */
   public static final int INCORRECT_DATA_TYPE = 4;
 
+  /** Status 32784, the answer of {@code check} when the system would not fit. */
+  public static final int NOT_COMPATIBLE = 5;
+
+  /** Status 32770. */
+  public static final int NOT_SUPPORTED = 6;
+
   private ExitCodes() {}
 
   /** The exit code for a status code. */
   public static int of(ReturnCode status) {
     return switch (status) {
-      case COMPLETED, NOT_COMPATIBLE -> OK;
+      case COMPLETED -> OK;
+      case NOT_COMPATIBLE -> NOT_COMPATIBLE;
+      case NOT_SUPPORTED -> NOT_SUPPORTED;
       case INVALID_PARAMETER -> INVALID_PARAMETER;
       case INCORRECT_DATA_TYPE -> INCORRECT_DATA_TYPE;
       default -> FAILED;

@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
     description = "Which VMs can migrate to which hosts: the fleet-wide compatibility matrix.",
     subcommands = {
       RunCommand.class,
+      ExplainCommand.class,
+      InfoCommand.class,
+      CheckCommand.class,
+      BaselineCommand.class,
       GenerateSamplesCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -40,6 +40,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write compatible_pairs (one row per compatible VM-host pair).")
   boolean pairs;
 
+  @Option(
+      names = "--assume-stopped",
+      description =
+          "Cold-migration what-if: evaluate running VMs without the vectors the catalog says apply"
+              + " only while running, and report what that gains.")
+  boolean assumeStopped;
+
+  @Mixin CatalogOption catalog;
+
   @Mixin SparkOptions spark;
 
   @Spec CommandSpec spec;
@@ -48,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session();
     try {
-      RunResult result = RunJob.run(session, new RunOptions(snapshot, out, pairs));
+      RunOptions options = new RunOptions(snapshot, out, pairs).withCatalog(catalog.catalog());
+      RunResult result = RunJob.run(session, assumeStopped ? options.assumingStopped() : options);
       PrintWriter w = spec.commandLine().getOut();
       RunSummary.print(result, w);
       w.flush();

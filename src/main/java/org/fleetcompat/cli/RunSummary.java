@@ -34,6 +34,31 @@ final class RunSummary {
         pairs,
         vms * hosts,
         share);
+    Map<String, Long> feas = m.feasibility();
+    w.printf(
+        Locale.ROOT,
+        "  pools             %,d; stranded VMs %,d; VMs on an incompatible host %,d%n",
+        feas.get("pools"),
+        feas.get("stranded_vms"),
+        feas.get("vms_on_an_incompatible_host"));
+    w.printf(
+        Locale.ROOT,
+        "  evacuation        %,d of %,d hosts running VMs can be drained (every VM has another"
+            + " compatible host)%n",
+        feas.get("evacuable_hosts_running_vms"),
+        feas.get("hosts_running_vms"));
+    if (!m.whatIf().isEmpty()) {
+      Map<String, Long> g = m.whatIf();
+      w.printf(
+          Locale.ROOT,
+          "  what-if stopped   %,d running VMs evaluated as stopped: %,d gain hosts (+%,d pairs),"
+              + " %,d no longer stranded, %,d more hosts can be drained%n",
+          g.get("vms_evaluated_as_stopped"),
+          g.get("vms_gaining_hosts"),
+          g.get("compatible_pairs_gained"),
+          g.get("vms_no_longer_stranded"),
+          g.get("hosts_newly_evacuable"));
+    }
     long rejected = m.inputs().values().stream().mapToLong(Manifest.InputTable::rowsRejected).sum();
     long collapsed =
         m.inputs().values().stream().mapToLong(Manifest.InputTable::duplicatesCollapsed).sum();

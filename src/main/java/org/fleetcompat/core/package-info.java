@@ -2,9 +2,9 @@
  * The compatibility model and the matrix kernel: compare operations with exact unsigned 64-bit
  * semantics, reasons and return codes, vector sets, the class-level bitmap kernel ({@code
  * MatrixKernel}, {@code FitMatrix}), compatibility pools and their partial order ({@code Pools}),
- * baselines ({@code Baseline}), the blocker tally ({@code BlockerTally}), the vector catalog, and the
- * single-system API of SPEC section 2 ({@link org.fleetcompat.core.SystemCompatibility}: a system's
- * blob in the {@link org.fleetcompat.core.BlobCodec} format, checked against a host).
+ * baselines ({@code Baseline}), the blocker tally ({@code BlockerTally}), the vector catalog, and
+ * the single-system API of SPEC section 2 ({@link org.fleetcompat.core.SystemCompatibility}: a
+ * system's blob in the {@link org.fleetcompat.core.BlobCodec} format, checked against a host).
  *
  * <p>Plain Java: no Spark, Hadoop, Parquet, Arrow or logging (checked by {@code ArchitectureTest}).
  * Depends on nothing else in fleetcompat.

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param inputs per input table: its files and row accounting
  * @param outputs per output table: its row count
  * @param fleet headline counts: VMs, hosts, classes, compatible pairs
+ * @param feasibility pools, stranded VMs, drainable hosts
+ * @param whatIf what the cold-migration what-if gains ({@code run --assume-stopped}); empty
+ *     otherwise
  * @param timingsMillis wall time per phase, in milliseconds
  */
 public record Manifest(
@@ -31,6 +34,8 @@ public record Manifest(
     Map<String, InputTable> inputs,
     Map<String, Long> outputs,
     Map<String, Long> fleet,
+    Map<String, Long> feasibility,
+    Map<String, Long> whatIf,
     Map<String, Long> timingsMillis) {
 
   /**

@@ -14,6 +14,24 @@ public final class ResultTables {
   /** Compatible (vm_id, host_id) pairs, with {@code --pairs}. */
   public static final String COMPATIBLE_PAIRS = "compatible_pairs";
 
+  /** Compatibility pools: hosts that accept exactly the same VMs, with their baselines. */
+  public static final String POOLS = "pools";
+
+  /** The partial order of pools: which accepts a strict superset of which. */
+  public static final String POOL_EDGES = "pool_edges";
+
+  /** Per VM: compatible hosts and pools, whether its current host is still fine, stranded. */
+  public static final String VM_SUMMARY = "vm_summary";
+
+  /** Per host: its VMs, which of them have nowhere else to go, whether it can be drained. */
+  public static final String HOST_EVACUATION = "host_evacuation";
+
+  /** Per vector and reason: how many VM-host pairs it blocks, fleet-wide. */
+  public static final String BLOCKERS = "blockers";
+
+  /** The same per pool. */
+  public static final String BLOCKERS_BY_POOL = "blockers_by_pool";
+
   /** Quarantined input rows. */
   public static final String REJECTED = "rejected";
 

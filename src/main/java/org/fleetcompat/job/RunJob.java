@@ -28,7 +28,7 @@ public final class RunJob {
     SnapshotInputs inputs =
         timer.time("inspect", () -> SnapshotInspector.inspect(options.snapshot(), hadoop));
     ResultPublisher publisher = ResultPublisher.prepare(options.out(), hadoop);
-    try (RunPipeline pipeline = new RunPipeline(spark, inputs, timer)) {
+    try (RunPipeline pipeline = new RunPipeline(spark, inputs, options.catalog(), timer)) {
       Manifest manifest = pipeline.writeInto(publisher.stagingDir(), options);
       ManifestWriter.write(manifest, publisher.stagingDir(), hadoop);
       publisher.publish();

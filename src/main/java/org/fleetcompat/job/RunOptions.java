@@ -1,10 +1,32 @@
 package org.fleetcompat.job;
 
+import org.fleetcompat.core.VectorCatalog;
+
 /**
- * What {@code fleetcompat run} is asked to do.
+ * What {@code fleetcompat run} is asked to do. Immutable; the {@code with...} methods return
+ * copies.
  *
  * @param snapshot the snapshot directory URI (SPEC section 3)
  * @param out the result directory URI, published atomically
  * @param writePairs whether to write the (possibly huge) {@code compatible_pairs} table
+ * @param catalog the vector catalog: names in the output, and what the cold-migration what-if drops
+ * @param assumeStopped whether running VMs are evaluated as if shut down (the what-if)
  */
-public record RunOptions(String snapshot, String out, boolean writePairs) {}
+public record RunOptions(
+    String snapshot, String out, boolean writePairs, VectorCatalog catalog, boolean assumeStopped) {
+
+  /** A plain nightly run with an empty catalog. */
+  public RunOptions(String snapshot, String out, boolean writePairs) {
+    this(snapshot, out, writePairs, VectorCatalog.empty(), false);
+  }
+
+  /** These options with {@code catalog}. */
+  public RunOptions withCatalog(VectorCatalog catalog) {
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped);
+  }
+
+  /** These options with the cold-migration what-if on. */
+  public RunOptions assumingStopped() {
+    return new RunOptions(snapshot, out, writePairs, catalog, true);
+  }
+}

@@ -1,14 +1,13 @@
 package org.fleetcompat.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.expr;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,17 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.fleetcompat.core.FitMatrix;
 import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.spark.AttributeTableLoader;
+import org.fleetcompat.spark.BlockerStage;
+import org.fleetcompat.spark.ColdMigration;
+import org.fleetcompat.spark.Feasibility;
 import org.fleetcompat.spark.HostSide;
 import org.fleetcompat.spark.MatrixStage;
 import org.fleetcompat.spark.SystemClasses;
@@ -46,17 +51,23 @@ final class RunPipeline implements AutoCloseable {
       Collections.synchronizedMap(new EnumMap<>(SnapshotTable.class));
 
   private final List<SystemClasses> classes = new ArrayList<>();
+  private final List<Dataset<Row>> cached = new ArrayList<>();
+  private final List<Feasibility> feasibilities = new ArrayList<>();
+  private final VectorCatalog catalog;
   private MatrixStage stage;
-  private Dataset<Row> matrix;
 
-  RunPipeline(SparkSession spark, SnapshotInputs inputs, PhaseTimer timer) {
+  RunPipeline(SparkSession spark, SnapshotInputs inputs, VectorCatalog catalog, PhaseTimer timer) {
     this.spark = spark;
+    this.catalog = catalog;
     this.inputs = inputs;
     this.timer = timer;
   }
 
-  /** Computes and writes every result table under {@code dir}; returns the manifest to write. */
-  Manifest writeInto(String dir, RunOptions options) {
+  /**
+   * Validates the snapshot and computes the class matrix and the pools: everything the result
+   * tables and {@code explain --vm} are read from. Call once.
+   */
+  FleetAnalysis analyze(RunOptions options) {
     List<ValidatedTable> vectors =
         timer.time(
             "validate",
@@ -72,6 +83,11 @@ final class RunPipeline implements AutoCloseable {
                       () -> validateAttributes(SnapshotTable.VMS, v.get(1))));
               return v;
             });
+    Dataset<Row> asReported = vectors.get(1).accepted();
+    Dataset<Row> evaluated =
+        options.assumeStopped()
+            ? cache(ColdMigration.asStopped(asReported, acceptedOrNull(SnapshotTable.VMS), catalog))
+            : asReported;
     List<SystemClasses> sides =
         timer.time(
             "classes",
@@ -79,28 +95,81 @@ final class RunPipeline implements AutoCloseable {
                 ConcurrentJobs.run(
                     List.of(
                         () -> SystemClasses.of(vectors.get(0).accepted()),
-                        () -> SystemClasses.of(vectors.get(1).accepted()))));
+                        () -> SystemClasses.of(evaluated.select("system_id", "vectors")))));
     classes.addAll(sides);
-    SystemClasses hostClasses = sides.get(0);
-    SystemClasses vmClasses = sides.get(1);
-    HostSide hosts = timer.time("classes", () -> HostSide.collect(hostClasses));
+    HostSide hosts = timer.time("classes", () -> HostSide.collect(sides.get(0)));
     stage = new MatrixStage(spark, hosts);
-    // Lazy on purpose: for an all-distinct fleet the class matrix is as large as the pairs, and
-    // running the kernel twice (summary, then write) is cheaper than caching it.
-    matrix = stage.classMatrix(vmClasses.classes());
-    Map<String, Long> fleet = timer.time("summarize", () -> fleetCounts(vmClasses, hostClasses));
+    FitMatrix fits = timer.time("matrix", () -> stage.fitMatrix(sides.get(1).classes()));
+    PoolTables pools =
+        timer.time("pools", () -> new PoolTables(spark, hosts, clusterOfHost(), fits, catalog));
+    return new FleetAnalysis(asReported, evaluated, sides.get(1), hosts, stage, fits, pools);
+  }
+
+  /** Computes and writes every result table under {@code dir}; returns the manifest to write. */
+  Manifest writeInto(String dir, RunOptions options) {
+    FleetAnalysis analysis = analyze(options);
+    Dataset<Row> vmAttributes = acceptedOrNull(SnapshotTable.VMS);
+    Dataset<Row> asReported = analysis.asReported();
+    Dataset<Row> evaluated = analysis.evaluated();
+    SystemClasses vmClasses = analysis.vmClasses();
+    HostSide hosts = analysis.hosts();
+    FitMatrix fits = analysis.fits();
+    PoolTables pools = analysis.pools();
+    int[] poolOfHostClass = pools.pools().poolOfHostClass();
+    BlockerTables blockers =
+        timer.time(
+            "blockers",
+            () ->
+                new BlockerTables(
+                    spark,
+                    BlockerStage.tally(stage, vmClasses.classes(), poolOfHostClass),
+                    catalog));
+    Map<String, Integer> hostClassOfHost = hostClassOfHost(hosts);
+    Dataset<Row> hostTable = cache(pools.hostClasses());
+    Dataset<Row> vmTable = cache(vmClassesTable(vmClasses, vmAttributes));
+    Dataset<Row> summary = feasibility(fits, poolOfHostClass, hostClassOfHost).vmSummary(vmTable);
+    Dataset<Row> evacuation = Feasibility.hostEvacuation(summary, hostTable);
+    Map<String, Long> whatIf = new LinkedHashMap<>();
+    if (options.assumeStopped()) {
+      SystemClasses reported = SystemClasses.of(asReported);
+      classes.add(reported);
+      FitMatrix reportedFits = timer.time("matrix", () -> stage.fitMatrix(reported.classes()));
+      Dataset<Row> reportedSummary =
+          feasibility(reportedFits, poolOfHostClass, hostClassOfHost)
+              .vmSummary(vmClassesTable(reported, vmAttributes));
+      summary = ColdMigration.withAsReportedSummary(summary, reportedSummary);
+      evacuation =
+          ColdMigration.withAsReportedEvacuation(
+              evacuation, Feasibility.hostEvacuation(reportedSummary, hostTable));
+    }
+    Dataset<Row> vmSummary = cache(summary);
+    Dataset<Row> hostEvacuation = cache(evacuation);
+    Map<String, Long> fleet = fleetCounts(fits);
+    Map<String, Long> feasibility =
+        timer.time(
+            "summarize",
+            () -> feasibilityCounts(pools, vmSummary, hostEvacuation, options, whatIf, evaluated));
     Map<String, Long> outputs = new LinkedHashMap<>();
     ResultWriter writer = new ResultWriter(dir);
     Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
-    tables.put(ResultTables.VM_CLASSES, () -> vmClassesTable(vmClasses));
-    tables.put(ResultTables.HOST_CLASSES, () -> hostClassesTable(hostClasses));
-    tables.put(ResultTables.CLASS_MATRIX, () -> matrix);
+    tables.put(ResultTables.VM_CLASSES, () -> vmTable.orderBy("vm_id"));
+    tables.put(ResultTables.HOST_CLASSES, () -> hostTable.coalesce(1));
+    // Lazy on purpose: for an all-distinct fleet the class matrix is as large as the pairs, and
+    // running the kernel again is cheaper than caching it.
+    tables.put(ResultTables.CLASS_MATRIX, () -> stage.classMatrix(vmClasses.classes()));
     if (options.writePairs()) {
       int partitions = pairPartitions(fleet.get("compatible_pairs"));
       tables.put(
           ResultTables.COMPATIBLE_PAIRS,
           () -> stage.compatiblePairs(vmClasses.classes(), partitions));
     }
+    // Tables made on the driver are small: one ordered file each reads back in order.
+    tables.put(ResultTables.POOLS, () -> pools.poolsTable().coalesce(1));
+    tables.put(ResultTables.POOL_EDGES, () -> pools.edges().coalesce(1));
+    tables.put(ResultTables.VM_SUMMARY, () -> vmSummary.orderBy("vm_id"));
+    tables.put(ResultTables.HOST_EVACUATION, () -> hostEvacuation.orderBy("host_id"));
+    tables.put(ResultTables.BLOCKERS, () -> blockers.fleetWide().coalesce(1));
+    tables.put(ResultTables.BLOCKERS_BY_POOL, () -> blockers.byPool().coalesce(1));
     tables.put(ResultTables.REJECTED, this::rejected);
     List<String> names = List.copyOf(tables.keySet());
     List<Long> rowCounts =
@@ -114,13 +183,15 @@ final class RunPipeline implements AutoCloseable {
     for (int i = 0; i < names.size(); i++) {
       outputs.put(names.get(i), rowCounts.get(i));
     }
-    return manifest(options, outputs, fleet);
+    return manifest(options, outputs, fleet, feasibility, whatIf);
   }
 
   @Override
   public void close() {
     validated.values().forEach(ValidatedTable::release);
     classes.forEach(SystemClasses::release);
+    cached.forEach(Dataset::unpersist);
+    feasibilities.forEach(Feasibility::release);
     if (stage != null) {
       stage.release();
     }
@@ -147,36 +218,63 @@ final class RunPipeline implements AutoCloseable {
         .orElse(null);
   }
 
-  private Dataset<Row> vmClassesTable(SystemClasses vmClasses) {
-    ValidatedTable vms = validated.get(SnapshotTable.VMS);
+  private Dataset<Row> acceptedOrNull(SnapshotTable table) {
+    ValidatedTable t = validated.get(table);
+    return t == null ? null : t.accepted();
+  }
+
+  private Dataset<Row> cache(Dataset<Row> d) {
+    Dataset<Row> c = d.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(c);
+    return c;
+  }
+
+  private Feasibility feasibility(
+      FitMatrix fits, int[] poolOfHostClass, Map<String, Integer> hostClassOfHost) {
+    Feasibility f = new Feasibility(spark, fits, poolOfHostClass, hostClassOfHost);
+    feasibilities.add(f);
+    return f;
+  }
+
+  /** {@code vm_id, vm_class, enabled_state, current_host_id}, one row per evaluated VM; lazy. */
+  private static Dataset<Row> vmClassesTable(SystemClasses vmClasses, Dataset<Row> attributes) {
     Dataset<Row> members = vmClasses.membership();
     Dataset<Row> withAttributes =
-        vms == null
+        attributes == null
             ? members.selectExpr(
                 "system_id",
                 "class",
                 "CAST(NULL AS INT) AS enabled_state",
                 "CAST(NULL AS STRING) AS current_host_id")
-            : members.join(vms.accepted(), new String[] {"system_id"}, "left");
-    return withAttributes
-        .select(
-            col("system_id").as("vm_id"),
-            col("class").as("vm_class"),
-            col("enabled_state"),
-            col("current_host_id"))
-        .orderBy("vm_id");
+            : members.join(attributes, new String[] {"system_id"}, "left");
+    return withAttributes.select(
+        col("system_id").as("vm_id"),
+        col("class").as("vm_class"),
+        col("enabled_state"),
+        col("current_host_id"));
   }
 
-  private Dataset<Row> hostClassesTable(SystemClasses hostClasses) {
-    ValidatedTable hosts = validated.get(SnapshotTable.HOSTS);
-    Dataset<Row> members = hostClasses.membership();
-    Dataset<Row> withAttributes =
-        hosts == null
-            ? members.selectExpr("system_id", "class", "CAST(NULL AS STRING) AS cluster")
-            : members.join(hosts.accepted(), new String[] {"system_id"}, "left");
-    return withAttributes
-        .select(col("system_id").as("host_id"), col("class").as("host_class"), col("cluster"))
-        .orderBy("host_id");
+  /** Each accepted host's cluster, where the {@code hosts} table names one. */
+  private Map<String, String> clusterOfHost() {
+    Dataset<Row> hosts = acceptedOrNull(SnapshotTable.HOSTS);
+    Map<String, String> clusters = new HashMap<>();
+    if (hosts != null) {
+      for (Row r :
+          hosts.filter("cluster IS NOT NULL").select("system_id", "cluster").collectAsList()) {
+        clusters.put(r.getString(0), r.getString(1));
+      }
+    }
+    return clusters;
+  }
+
+  private static Map<String, Integer> hostClassOfHost(HostSide hosts) {
+    Map<String, Integer> classOf = new HashMap<>();
+    for (int c = 0; c < hosts.memberIds().size(); c++) {
+      for (String id : hosts.memberIds().get(c)) {
+        classOf.put(id, c);
+      }
+    }
+    return classOf;
   }
 
   private Dataset<Row> rejected() {
@@ -187,33 +285,68 @@ final class RunPipeline implements AutoCloseable {
         .orderBy("table", "system_id", "file", "row");
   }
 
-  /** Headline counts, from class sizes: no pair-sized work, three small jobs. */
-  private Map<String, Long> fleetCounts(SystemClasses vmClasses, SystemClasses hostClasses) {
-    Dataset<Row> vmSizes = vmClasses.sizes().toDF("vm_class", "vm_members");
-    Dataset<Row> hostSizes = hostClasses.sizes().toDF("host_class", "host_members");
-    Row vms = vmSizes.agg(sum("vm_members"), count(lit(1))).first();
-    Row hosts = hostSizes.agg(sum("host_members"), count(lit(1))).first();
-    // Per VM class: how many hosts it fits; then pairs and VMs that fit somewhere.
-    Row fits =
-        matrix
-            .join(hostSizes, "host_class")
-            .groupBy("vm_class")
-            .agg(sum("host_members").as("hosts"))
-            .join(vmSizes, "vm_class")
-            .agg(sum(col("vm_members").multiply(col("hosts"))), sum("vm_members"))
-            .first();
+  /** Headline counts, from the class matrix on the driver: no Spark job. */
+  private static Map<String, Long> fleetCounts(FitMatrix fits) {
+    long vms = 0;
+    for (int c = 0; c < fits.vmClassCount(); c++) {
+      vms += fits.vmClassSize(c);
+    }
+    long hosts = 0;
+    for (int h = 0; h < fits.hostClassCount(); h++) {
+      hosts += fits.hostClassSize(h);
+    }
     Map<String, Long> fleet = new LinkedHashMap<>();
-    fleet.put("vms", longOrZero(vms, 0));
-    fleet.put("hosts", longOrZero(hosts, 0));
-    fleet.put("vm_classes", vms.getLong(1));
-    fleet.put("host_classes", hosts.getLong(1));
-    fleet.put("compatible_pairs", longOrZero(fits, 0));
-    fleet.put("vms_with_a_compatible_host", longOrZero(fits, 1));
+    fleet.put("vms", vms);
+    fleet.put("hosts", hosts);
+    fleet.put("vm_classes", (long) fits.vmClassCount());
+    fleet.put("host_classes", (long) fits.hostClassCount());
+    fleet.put("compatible_pairs", fits.compatiblePairs());
+    fleet.put("vms_with_a_compatible_host", fits.vmsWithACompatibleHost());
     return fleet;
   }
 
+  /** Pools, stranded VMs and drainable hosts; with the what-if, fills {@code whatIf} too. */
+  private static Map<String, Long> feasibilityCounts(
+      PoolTables pools,
+      Dataset<Row> vmSummary,
+      Dataset<Row> hostEvacuation,
+      RunOptions options,
+      Map<String, Long> whatIf,
+      Dataset<Row> evaluated) {
+    Row vms =
+        vmSummary
+            .agg(
+                expr("count_if(stranded)"),
+                expr("count_if(current_host_ok = false)"),
+                expr("count_if(current_host_ok IS NULL)"))
+            .first();
+    Row hosts =
+        hostEvacuation
+            .agg(
+                expr("count_if(evacuable)"),
+                expr("count_if(vm_count > 0)"),
+                expr("count_if(evacuable AND vm_count > 0)"))
+            .first();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("pools", (long) pools.pools().poolCount());
+    counts.put("stranded_vms", vms.getLong(0));
+    counts.put("vms_on_an_incompatible_host", vms.getLong(1));
+    counts.put("vms_with_no_evaluated_current_host", vms.getLong(2));
+    counts.put("evacuable_hosts", hosts.getLong(0));
+    counts.put("hosts_running_vms", hosts.getLong(1));
+    counts.put("evacuable_hosts_running_vms", hosts.getLong(2));
+    if (options.assumeStopped()) {
+      whatIf.putAll(ColdMigration.gains(evaluated, vmSummary, hostEvacuation));
+    }
+    return counts;
+  }
+
   private Manifest manifest(
-      RunOptions options, Map<String, Long> outputs, Map<String, Long> fleet) {
+      RunOptions options,
+      Map<String, Long> outputs,
+      Map<String, Long> fleet,
+      Map<String, Long> feasibility,
+      Map<String, Long> whatIf) {
     Map<String, Manifest.InputTable> inputTables = new LinkedHashMap<>();
     validated.forEach(
         (table, v) ->
@@ -222,6 +355,7 @@ final class RunPipeline implements AutoCloseable {
                 Manifest.InputTable.of(inputs.required(table).files(), v.accounting())));
     Map<String, Object> optionMap = new LinkedHashMap<>();
     optionMap.put("pairs", options.writePairs());
+    optionMap.put("assume_stopped", options.assumeStopped());
     optionMap.put("master", spark.sparkContext().master());
     return new Manifest(
         EngineVersion.current(),
@@ -234,6 +368,8 @@ final class RunPipeline implements AutoCloseable {
         inputTables,
         outputs,
         fleet,
+        feasibility,
+        whatIf,
         timer.millis());
   }
 
@@ -244,9 +380,5 @@ final class RunPipeline implements AutoCloseable {
   private int pairPartitions(long pairs) {
     long wanted = (pairs + PAIRS_PER_TASK - 1) / PAIRS_PER_TASK;
     return (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(wanted, 10_000));
-  }
-
-  private static long longOrZero(Row r, int field) {
-    return r.isNullAt(field) ? 0 : r.getLong(field);
   }
 }

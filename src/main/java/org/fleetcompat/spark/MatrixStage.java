@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
@@ -19,9 +20,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fleetcompat.core.FitMatrix;
+import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.HostClassIndex;
 import org.fleetcompat.core.MatrixKernel;
+import org.fleetcompat.core.ReturnCode;
 import scala.Tuple2;
+import scala.Tuple3;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -31,6 +36,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * partition's classes, not with the fleet, and nothing pair-sized reaches the driver.
  */
 public final class MatrixStage {
+  /** The largest class matrix {@link #fitMatrix} collects: 2^31 bits, 256 MiB. */
+  public static final long MAX_FIT_BITS = 1L << 31;
+
   private static final StructType CLASS_HOSTS =
       DataTypes.createStructType(
           List.of(
@@ -41,12 +49,14 @@ public final class MatrixStage {
 
   private final Broadcast<HostClassIndex> index;
   private final Broadcast<List<String[]>> hostIds;
+  private final long[] hostClassSizes;
 
   /** Indexes and broadcasts the host side. */
   public MatrixStage(SparkSession spark, HostSide hosts) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.index = jsc.broadcast(HostClassIndex.of(hosts.classes()));
     this.hostIds = jsc.broadcast(hosts.memberIds());
+    this.hostClassSizes = hosts.memberIds().stream().mapToLong(m -> m.length).toArray();
   }
 
   /**
@@ -84,6 +94,69 @@ public final class MatrixStage {
         .mapPartitions(withHosts, Encoders.row(CLASS_HOSTS))
         .select(explode(col("member_ids")).as("vm_id"), col("host_ids"))
         .select(col("vm_id"), explode(col("host_ids")).as("host_id"));
+  }
+
+  /**
+   * The class-level matrix on the driver: one row of host-class bits per VM class, computed in the
+   * tasks and collected (VM classes x host classes bits; 12.5 MB for 20,000 x 5,000 classes).
+   *
+   * @param vmClasses {@link SystemClasses#classes()} of the VM side
+   * @throws FleetcompatException (32778) when the matrix would exceed {@link #MAX_FIT_BITS}
+   */
+  public FitMatrix fitMatrix(Dataset<Row> vmClasses) {
+    long vmClassCount = vmClasses.count();
+    long bits = vmClassCount * hostClassSizes.length;
+    if (bits > MAX_FIT_BITS) {
+      throw new FleetcompatException(
+          ReturnCode.OUT_OF_MEMORY,
+          "The class matrix of "
+              + vmClassCount
+              + " VM classes x "
+              + hostClassSizes.length
+              + " host classes needs "
+              + bits
+              + " bits on the driver, more than the "
+              + MAX_FIT_BITS
+              + " pools and summaries are built for; the fleet has almost no shared"
+              + " configurations: check that system ids are not part of the vectors");
+    }
+    Broadcast<HostClassIndex> idx = index;
+    MapPartitionsFunction<Row, Tuple3<Integer, Long, byte[]>> evaluate =
+        rows -> {
+          MatrixKernel kernel = new MatrixKernel(idx.value());
+          return new MappedIterator<>(
+              rows,
+              r ->
+                  new Tuple3<>(
+                      r.getInt(0),
+                      (long) r.getList(2).size(),
+                      kernel
+                          .compatibleHostClasses(VectorRows.toVectorSet(r, "vectors"))
+                          .toByteArray()));
+        };
+    List<Tuple3<Integer, Long, byte[]>> rows =
+        vmClasses
+            .select("class", "vectors", "member_ids")
+            .mapPartitions(
+                evaluate, Encoders.tuple(Encoders.INT(), Encoders.LONG(), Encoders.BINARY()))
+            .collectAsList();
+    BitSet[] fits = new BitSet[rows.size()];
+    long[] sizes = new long[rows.size()];
+    for (Tuple3<Integer, Long, byte[]> r : rows) {
+      fits[r._1()] = BitSet.valueOf(r._3());
+      sizes[r._1()] = r._2();
+    }
+    return new FitMatrix(Arrays.asList(fits), sizes, hostClassSizes);
+  }
+
+  /** The broadcast host index, for other stages that evaluate VM classes. */
+  Broadcast<HostClassIndex> index() {
+    return index;
+  }
+
+  /** How many hosts each host class has, by class number. */
+  long[] hostClassSizes() {
+    return hostClassSizes.clone();
   }
 
   /** Drops the broadcast host side from the executors. */

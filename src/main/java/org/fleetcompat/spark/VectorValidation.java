@@ -19,7 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.LoadedVectorRow;
 import org.fleetcompat.io.RejectReason;
 import org.fleetcompat.io.Rejection;
@@ -76,7 +75,7 @@ public final class VectorValidation {
                   ? RowFactory.create(
                       true,
                       systemId,
-                      CollectionConverters.asScala(toRows(v.vectors())),
+                      CollectionConverters.asScala(VectorRows.toRows(v.vectors())),
                       v.duplicatesCollapsed(),
                       0L)
                   : RowFactory.create(false, systemId, null, 0L, (long) v.rejections().size());
@@ -145,12 +144,12 @@ public final class VectorValidation {
 
   private static SystemVerdict judge(String systemId, Iterator<Row> group) {
     List<LoadedVectorRow> loaded = new ArrayList<>();
-    group.forEachRemaining(r -> loaded.add(toLoaded(r)));
+    group.forEachRemaining(r -> loaded.add(loadedRow(r)));
     return SystemValidator.validate(systemId, loaded);
   }
 
   /** Reads the compact columns by name; text and file only where the row carries them. */
-  private static LoadedVectorRow toLoaded(Row r) {
+  static LoadedVectorRow loadedRow(Row r) {
     String fault = r.getAs("fault");
     boolean detailed = r.schema().getFieldIndex("row").isDefined();
     return new LoadedVectorRow(
@@ -167,17 +166,5 @@ public final class VectorValidation {
   private static long longOrZero(Row r, String field) {
     int i = r.fieldIndex(field);
     return r.isNullAt(i) ? 0 : r.getLong(i);
-  }
-
-  private static List<Row> toRows(VectorSet vectors) {
-    List<Row> out = new ArrayList<>(vectors.size());
-    for (int i = 0; i < vectors.size(); i++) {
-      out.add(
-          RowFactory.create(
-              Integer.toUnsignedLong(vectors.vectorId(i)),
-              (long) vectors.operation(i).code(),
-              vectors.value(i)));
-    }
-    return out;
   }
 }

@@ -125,6 +125,11 @@ class ManifestWriterTest {
     Map<String, Long> fleet = new LinkedHashMap<>();
     fleet.put("vms", 95L);
     fleet.put("hosts", 4L);
+    Map<String, Long> feasibility = new LinkedHashMap<>();
+    feasibility.put("pools", 3L);
+    feasibility.put("stranded_vms", 2L);
+    Map<String, Long> whatIf = new LinkedHashMap<>();
+    whatIf.put("vms_gaining_hosts", 7L);
     Map<String, Long> timings = new LinkedHashMap<>();
     timings.put("validate", 1200L);
     timings.put("matrix", 3400L);
@@ -139,6 +144,8 @@ class ManifestWriterTest {
         inputs,
         outputs,
         fleet,
+        feasibility,
+        whatIf,
         timings);
   }
 }

@@ -1,0 +1,75 @@
+package org.fleetcompat.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.core.BaselineVector;
+import org.fleetcompat.core.Hex;
+import org.fleetcompat.core.VectorCatalog;
+import org.fleetcompat.job.BaselineJob;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fleetcompat baseline}: the VM vectors that pass on every host of a set (SPEC 6). */
+@Command(
+    name = "baseline",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The baseline of a set of hosts: per vector_id, the least constraining VM value that passes"
+          + " on every host of the set, or why there is none."
+    })
+final class BaselineCommand extends SnapshotCommand {
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Hosts hosts;
+
+  /** Exactly one way of naming the hosts. */
+  static final class Hosts {
+    @Option(
+        names = "--hosts",
+        split = ",",
+        paramLabel = "ID",
+        description = "Host ids, comma separated.")
+    List<String> ids;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Every host of a cluster.")
+    String cluster;
+  }
+
+  @Override
+  int answer(SparkSession session, PrintWriter w) {
+    BaselineJob.HostsBaseline b =
+        hosts.cluster != null
+            ? BaselineJob.ofCluster(session, snapshot.dir, hosts.cluster)
+            : BaselineJob.ofHosts(session, snapshot.dir, hosts.ids);
+    VectorCatalog names = catalog.catalog();
+    w.printf(
+        Locale.ROOT,
+        "baseline of %d host%s%s: %d vectors, %d with a value%n",
+        b.hostIds().size(),
+        b.hostIds().size() == 1 ? "" : "s",
+        hosts.cluster != null ? " of cluster " + hosts.cluster : "",
+        b.baseline().vectors().size(),
+        b.baseline().vmVectors().size());
+    w.printf(
+        Locale.ROOT,
+        "%-10s  %-26s  %-18s  %-18s  %s%n",
+        "vector_id",
+        "name",
+        "operation",
+        "value",
+        "status");
+    for (BaselineVector v : b.baseline().vectors()) {
+      w.printf(
+          Locale.ROOT,
+          "%-10s  %-26s  %-18s  %-18s  %s%n",
+          Hex.vectorId(v.vectorId()),
+          names.name(v.vectorId()),
+          v.operation() == null ? "-" : v.operation().displayName(),
+          v.hasValue() ? Hex.value(v.value()) : "-",
+          v.status());
+    }
+    return ExitCodes.OK;
+  }
+}

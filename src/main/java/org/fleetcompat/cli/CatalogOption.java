@@ -1,0 +1,28 @@
+package org.fleetcompat.cli;
+
+import java.nio.file.Path;
+import org.fleetcompat.core.VectorCatalog;
+import org.fleetcompat.io.VectorCatalogReader;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --catalog} option: the vector catalog for names in the output and for the
+ * cold-migration what-if. Default: the launcher's {@code conf/vector-catalog.json} (system property
+ * {@code fleetcompat.catalog}); without either, no id is known.
+ */
+public final class CatalogOption {
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description = "Vector catalog JSON (default: conf/vector-catalog.json).")
+  Path file;
+
+  /** The catalog the options name. */
+  VectorCatalog catalog() {
+    Path f = file;
+    if (f == null && System.getProperty("fleetcompat.catalog") != null) {
+      f = Path.of(System.getProperty("fleetcompat.catalog"));
+    }
+    return f == null ? VectorCatalog.empty() : VectorCatalogReader.read(f);
+  }
+}

@@ -1,0 +1,38 @@
+package org.fleetcompat.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that answers a question about one snapshot with an embedded (or named) Spark session:
+ * parses, starts the session, calls {@link #answer}, stops the session.
+ */
+abstract class SnapshotCommand implements Callable<Integer> {
+  @Mixin SnapshotOption snapshot;
+
+  @Mixin CatalogOption catalog;
+
+  @Mixin SparkOptions spark;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public final Integer call() {
+    SparkSession session = spark.session();
+    try {
+      PrintWriter out = spec.commandLine().getOut();
+      int code = answer(session, out);
+      out.flush();
+      return code;
+    } finally {
+      session.stop();
+    }
+  }
+
+  /** Answers on {@code out}; returns the exit code. */
+  abstract int answer(SparkSession session, PrintWriter out);
+}

@@ -1,0 +1,92 @@
+package org.fleetcompat.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The vector catalog (SPEC section 1): names and meanings of known {@code vector_id}s and which VM
+ * states each applies to. Ids the catalog does not know apply to every state, so an incomplete
+ * catalog can only make a what-if more cautious. Immutable and thread safe; lookups are a scan of
+ * the entries (a catalog holds tens of them).
+ *
+ * <pre>{@code
+ * VectorCatalog catalog = VectorCatalogReader.read(path); // io
+ * VectorSet cold = catalog.asStopped(runningVm);          // what the VM needs once shut down
+ * }</pre>
+ */
+public final class VectorCatalog {
+  private static final VectorCatalog EMPTY = new VectorCatalog(List.of());
+
+  private final List<CatalogEntry> entries;
+
+  /**
+   * A catalog of these entries.
+   *
+   * @throws IllegalArgumentException if two entries overlap: an id must have one meaning
+   */
+  public VectorCatalog(List<CatalogEntry> entries) {
+    List<CatalogEntry> copy = new ArrayList<>(entries);
+    copy.sort((a, b) -> Integer.compareUnsigned(a.firstId(), b.firstId()));
+    for (int i = 1; i < copy.size(); i++) {
+      if (Integer.compareUnsigned(copy.get(i).firstId(), copy.get(i - 1).lastId()) <= 0) {
+        throw new IllegalArgumentException(
+            "Catalog entries "
+                + copy.get(i - 1).name()
+                + " and "
+                + copy.get(i).name()
+                + " overlap at "
+                + Hex.vectorId(copy.get(i).firstId()));
+      }
+    }
+    this.entries = List.copyOf(copy);
+  }
+
+  /** The catalog that knows no id. */
+  public static VectorCatalog empty() {
+    return EMPTY;
+  }
+
+  /** The entries, in id order. */
+  public List<CatalogEntry> entries() {
+    return entries;
+  }
+
+  /** The entry covering {@code vectorId}, if any. */
+  public Optional<CatalogEntry> entry(int vectorId) {
+    for (CatalogEntry e : entries) {
+      if (e.covers(vectorId)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The catalog name of {@code vectorId}, or an empty string when it is unknown. */
+  public String name(int vectorId) {
+    return entry(vectorId).map(CatalogEntry::name).orElse("");
+  }
+
+  /** Whether a VM in {@code state} reports {@code vectorId}; unknown ids apply to every state. */
+  public boolean appliesTo(int vectorId, VmState state) {
+    return entry(vectorId).map(e -> e.appliesTo(state)).orElse(true);
+  }
+
+  /**
+   * The vectors a VM would still need once shut down: {@code vm} without the vectors that do not
+   * apply to {@link VmState#OFF} (the cold-migration what-if). Returns {@code vm} itself when
+   * nothing is dropped.
+   */
+  public VectorSet asStopped(VectorSet vm) {
+    VectorSet.Builder kept = VectorSet.builder();
+    boolean dropped = false;
+    for (int i = 0; i < vm.size(); i++) {
+      if (appliesTo(vm.vectorId(i), VmState.OFF)) {
+        kept.add(vm.vectorId(i), vm.operation(i), vm.value(i));
+      } else {
+        dropped = true;
+      }
+    }
+    return dropped ? kept.build() : vm;
+  }
+}

@@ -1,0 +1,152 @@
+package org.fleetcompat.io;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.fleetcompat.core.CatalogEntry;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.core.VectorCatalog;
+import org.fleetcompat.core.VmState;
+
+/**
+ * Reads the vector catalog ({@code conf/vector-catalog.json}): a JSON object with {@code
+ * format_version} 1 and {@code vectors}, a list of entries with either {@code id} (one {@code
+ * vector_id}, hex or decimal) or {@code ids} ({@code FIRST-LAST}, inclusive), plus {@code name},
+ * {@code meaning} and {@code applies_to} (a list of {@code running}, {@code off}, {@code saved}).
+ * Errors name the file and the entry and carry status 32773. Stateless and thread safe.
+ */
+public final class VectorCatalogReader {
+  /** The catalog format this reader understands. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private VectorCatalogReader() {}
+
+  /** Reads and checks the catalog at {@code file}. */
+  public static VectorCatalog read(Path file) {
+    CatalogFile parsed;
+    try {
+      parsed = JSON.readValue(Files.readAllBytes(file), CatalogFile.class);
+    } catch (IOException e) {
+      throw invalid(file, "cannot be read: " + e.getMessage());
+    }
+    if (parsed.formatVersion != FORMAT_VERSION) {
+      throw new FleetcompatException(
+          ReturnCode.NOT_SUPPORTED,
+          "Vector catalog "
+              + file
+              + " has format_version "
+              + parsed.formatVersion
+              + "; this fleetcompat reads version "
+              + FORMAT_VERSION);
+    }
+    List<CatalogEntry> entries = new ArrayList<>();
+    for (int i = 0; i < parsed.vectors.size(); i++) {
+      entries.add(entry(file, i, parsed.vectors.get(i)));
+    }
+    try {
+      return new VectorCatalog(entries);
+    } catch (IllegalArgumentException e) {
+      throw invalid(file, e.getMessage());
+    }
+  }
+
+  private static CatalogEntry entry(Path file, int index, EntryJson e) {
+    String where = "entry " + index + (e.name == null ? "" : " (" + e.name + ")");
+    if (e.name == null || e.name.isBlank() || (e.id == null) == (e.ids == null)) {
+      throw invalid(file, where + " needs a name and exactly one of id or ids");
+    }
+    long first;
+    long last;
+    try {
+      if (e.id != null) {
+        first = parseId(e.id);
+        last = first;
+      } else {
+        String[] bounds = e.ids.split("-", -1);
+        if (bounds.length != 2) {
+          throw new NumberFormatException("ids must read FIRST-LAST, found '" + e.ids + "'");
+        }
+        first = parseId(bounds[0]);
+        last = parseId(bounds[1]);
+      }
+    } catch (NumberFormatException x) {
+      throw invalid(file, where + ": " + x.getMessage());
+    }
+    Set<VmState> states = EnumSet.noneOf(VmState.class);
+    for (String s : e.appliesTo == null ? List.<String>of() : e.appliesTo) {
+      states.add(state(file, where, s));
+    }
+    try {
+      return new CatalogEntry(
+          (int) first, (int) last, e.name, e.meaning == null ? "" : e.meaning, states);
+    } catch (IllegalArgumentException x) {
+      throw invalid(file, where + ": " + x.getMessage());
+    }
+  }
+
+  private static VmState state(Path file, String where, String name) {
+    for (VmState s : VmState.values()) {
+      if (s.catalogName().equals(name.toLowerCase(Locale.ROOT))) {
+        return s;
+      }
+    }
+    throw invalid(file, where + ": applies_to has '" + name + "', expected running, off or saved");
+  }
+
+  private static long parseId(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    long v = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+    if (v < 0 || v > 0xffff_ffffL) {
+      throw new NumberFormatException("vector_id " + text + " is outside 0..0xffffffff");
+    }
+    return v;
+  }
+
+  private static FleetcompatException invalid(Path file, String problem) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read vector catalog " + file + ": " + problem + " (see conf/vector-catalog.json)");
+  }
+
+  /** The file's top-level object. */
+  private static final class CatalogFile {
+    @JsonProperty("format_version")
+    int formatVersion;
+
+    @JsonProperty("vectors")
+    List<EntryJson> vectors = List.of();
+
+    @JsonProperty("comment")
+    String comment;
+  }
+
+  /** One entry as written. */
+  private static final class EntryJson {
+    @JsonProperty("id")
+    String id;
+
+    @JsonProperty("ids")
+    String ids;
+
+    @JsonProperty("name")
+    String name;
+
+    @JsonProperty("meaning")
+    String meaning;
+
+    @JsonProperty("applies_to")
+    List<String> appliesTo;
+  }
+}

@@ -1,0 +1,59 @@
+package org.fleetcompat.job;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.core.Baseline;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.spark.SystemLookup;
+
+/**
+ * {@code baseline} (SPEC section 6): the least constraining VM vectors that pass on every host of a
+ * set, for hosts named by id or by cluster.
+ */
+public final class BaselineJob {
+  private BaselineJob() {}
+
+  /**
+   * The baseline of the named hosts; every one must exist and be valid.
+   *
+   * @throws FleetcompatException 32773 for no ids, an unknown or a quarantined host
+   */
+  public static HostsBaseline ofHosts(SparkSession spark, String snapshot, List<String> hostIds) {
+    if (hostIds.isEmpty()) {
+      throw new FleetcompatException(ReturnCode.INVALID_PARAMETER, "No host ids given");
+    }
+    return baseline(ExplainJob.lookup(spark, snapshot), hostIds);
+  }
+
+  /**
+   * The baseline of every host the {@code hosts} table puts in {@code cluster}.
+   *
+   * @throws FleetcompatException 32773 when the cluster has no hosts, or one is quarantined
+   */
+  public static HostsBaseline ofCluster(SparkSession spark, String snapshot, String cluster) {
+    SystemLookup lookup = ExplainJob.lookup(spark, snapshot);
+    List<String> ids = lookup.hostsOfCluster(cluster);
+    if (ids.isEmpty()) {
+      throw new FleetcompatException(
+          ReturnCode.INVALID_PARAMETER,
+          "Cluster '" + cluster + "' has no hosts in the hosts table of " + snapshot);
+    }
+    return baseline(lookup, ids);
+  }
+
+  private static HostsBaseline baseline(SystemLookup lookup, List<String> hostIds) {
+    List<String> ids = hostIds.stream().distinct().sorted().toList();
+    return new HostsBaseline(
+        ids, Baseline.of(lookup.vectors(SnapshotTable.HOST_VECTORS, ids).values()));
+  }
+
+  /**
+   * A baseline with the hosts it was computed for.
+   *
+   * @param hostIds the hosts, sorted
+   * @param baseline their baseline
+   */
+  public record HostsBaseline(List<String> hostIds, Baseline baseline) {}
+}

@@ -1,0 +1,217 @@
+package org.fleetcompat.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.core.VectorSet;
+import org.fleetcompat.io.LoadedVectorRow;
+import org.fleetcompat.io.Rejection;
+import org.fleetcompat.io.SnapshotInputs;
+import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.io.SystemValidator;
+import org.fleetcompat.io.SystemVerdict;
+import org.fleetcompat.io.TableInput;
+
+/**
+ * Finds a few named systems in a snapshot and validates them by the same rules as a run (SPEC
+ * section 4): what {@code explain}, {@code info}, {@code check} and {@code baseline} read. The rows
+ * are filtered by id in Spark (Parquet pushes the filter down) and judged on the driver; a system
+ * is validated from all its rows, so a quarantined system is quarantined here too.
+ */
+public final class SystemLookup {
+  private final SparkSession spark;
+  private final SnapshotInputs inputs;
+
+  /** A lookup over the snapshot's inspected inputs. */
+  public SystemLookup(SparkSession spark, SnapshotInputs inputs) {
+    this.spark = spark;
+    this.inputs = inputs;
+  }
+
+  /**
+   * The vectors of each named system of one side, all of which must exist and be valid.
+   *
+   * @param table {@link SnapshotTable#VM_VECTORS} or {@link SnapshotTable#HOST_VECTORS}
+   * @throws FleetcompatException 32773 naming the first id that has no rows or is quarantined (with
+   *     the reason), since no answer about it would be true
+   */
+  public Map<String, VectorSet> vectors(SnapshotTable table, Collection<String> ids) {
+    Found found = find(table, ids);
+    for (String id : ids) {
+      found.require(id);
+    }
+    return found.vectors();
+  }
+
+  /** What {@link #find} found of the named systems of one side. */
+  public final class Found {
+    private final SnapshotTable table;
+    private final Map<String, VectorSet> vectors = new LinkedHashMap<>();
+    private final Map<String, Rejection> quarantined = new LinkedHashMap<>();
+
+    private Found(SnapshotTable table) {
+      this.table = table;
+    }
+
+    /** The valid systems' vectors, by id. */
+    public Map<String, VectorSet> vectors() {
+      return vectors;
+    }
+
+    /** Whether {@code id} has rows in the table (valid or not). */
+    public boolean exists(String id) {
+      return vectors.containsKey(id) || quarantined.containsKey(id);
+    }
+
+    /** Whether {@code id} has rows and is quarantined. */
+    public boolean isQuarantined(String id) {
+      return quarantined.containsKey(id);
+    }
+
+    /**
+     * The vectors of {@code id}.
+     *
+     * @throws FleetcompatException 32773 when it has no rows or is quarantined
+     */
+    public VectorSet require(String id) {
+      if (quarantined.containsKey(id)) {
+        Rejection first = quarantined.get(id);
+        throw new FleetcompatException(
+            ReturnCode.INVALID_PARAMETER,
+            table.idColumn()
+                + " '"
+                + id
+                + "' is quarantined in "
+                + table.tableName()
+                + " ("
+                + first.reason()
+                + ": "
+                + first.message()
+                + "); fix its rows in the snapshot to evaluate it");
+      }
+      if (!vectors.containsKey(id)) {
+        throw new FleetcompatException(
+            ReturnCode.INVALID_PARAMETER,
+            "Unknown system: "
+                + table.idColumn()
+                + " '"
+                + id
+                + "' has no rows in "
+                + table.tableName()
+                + " of "
+                + inputs.snapshot());
+      }
+      return vectors.get(id);
+    }
+  }
+
+  /**
+   * Finds and validates the named systems of one side; ids without rows are simply absent.
+   *
+   * @param table {@link SnapshotTable#VM_VECTORS} or {@link SnapshotTable#HOST_VECTORS}
+   */
+  public Found find(SnapshotTable table, Collection<String> ids) {
+    TableInput input = inputs.required(table);
+    Map<String, List<LoadedVectorRow>> rows = new TreeMap<>();
+    if (!ids.isEmpty()) {
+      for (Row r :
+          VectorTableLoader.load(spark, input)
+              .filter(col("system_id").isin(ids.toArray()))
+              .collectAsList()) {
+        rows.computeIfAbsent(r.getAs("system_id"), k -> new ArrayList<>())
+            .add(VectorValidation.loadedRow(r));
+      }
+    }
+    Found found = new Found(table);
+    rows.forEach(
+        (id, systemRows) -> {
+          SystemVerdict v = SystemValidator.validate(id, systemRows);
+          if (v.isAccepted()) {
+            found.vectors.put(id, v.vectors());
+          } else {
+            found.quarantined.put(id, v.rejections().get(0));
+          }
+        });
+    return found;
+  }
+
+  /** The ids of the hosts the {@code hosts} table puts in {@code cluster}, sorted. */
+  public List<String> hostsOfCluster(String cluster) {
+    TableInput hosts = attributeTable(SnapshotTable.HOSTS, "--cluster");
+    List<String> ids = new ArrayList<>();
+    for (Row r :
+        spark
+            .read()
+            .parquet(hosts.files().toArray(String[]::new))
+            .filter(col("cluster").equalTo(cluster))
+            .selectExpr("CAST(host_id AS STRING)")
+            .distinct()
+            .orderBy("host_id")
+            .collectAsList()) {
+      if (!r.isNullAt(0)) {
+        ids.add(r.getString(0));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The VMs the {@code vms} table places on {@code hostId}, with their {@code enabled_state} (null
+   * where the table has none), sorted by id.
+   */
+  public Map<String, Integer> vmsOnHost(String hostId) {
+    return vmStates(col("current_host_id").equalTo(hostId));
+  }
+
+  /** The {@code enabled_state} of a VM, or null when the snapshot does not say. */
+  public Integer enabledState(String vmId) {
+    if (inputs.optional(SnapshotTable.VMS).isEmpty()) {
+      return null;
+    }
+    return vmStates(col("vm_id").equalTo(vmId)).get(vmId);
+  }
+
+  private Map<String, Integer> vmStates(org.apache.spark.sql.Column filter) {
+    TableInput vms = attributeTable(SnapshotTable.VMS, "a host's blob");
+    String state =
+        vms.hasColumn("enabled_state") ? "try_cast(enabled_state AS INT)" : "CAST(NULL AS INT)";
+    Map<String, Integer> states = new TreeMap<>();
+    for (Row r :
+        spark
+            .read()
+            .parquet(vms.files().toArray(String[]::new))
+            .filter(filter)
+            .selectExpr("CAST(vm_id AS STRING)", state)
+            .collectAsList()) {
+      if (!r.isNullAt(0)) {
+        states.put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1));
+      }
+    }
+    return states;
+  }
+
+  private TableInput attributeTable(SnapshotTable table, String purpose) {
+    return inputs
+        .optional(table)
+        .orElseThrow(
+            () ->
+                new FleetcompatException(
+                    ReturnCode.INVALID_PARAMETER,
+                    "Snapshot "
+                        + inputs.snapshot()
+                        + " has no "
+                        + table.tableName()
+                        + " table, which "
+                        + purpose
+                        + " needs"));
+  }
+}
