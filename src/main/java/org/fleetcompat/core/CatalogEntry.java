@@ -1,5 +1,6 @@
 package org.fleetcompat.core;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ import java.util.Set;
  * @param appliesTo the VM states whose vectors carry this id; never empty
  */
 public record CatalogEntry(
-    int firstId, int lastId, String name, String meaning, Set<VmState> appliesTo) {
+    int firstId, int lastId, String name, String meaning, Set<VmState> appliesTo)
+    implements Serializable {
 
   /** Copies {@code appliesTo} and checks the range. */
   public CatalogEntry {

@@ -1,5 +1,6 @@
 package org.fleetcompat.core;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * VectorSet cold = catalog.asStopped(runningVm);          // what the VM needs once shut down
  * }</pre>
  */
-public final class VectorCatalog {
+public final class VectorCatalog implements Serializable {
+  private static final long serialVersionUID = 1L;
   private static final VectorCatalog EMPTY = new VectorCatalog(List.of());
 
   private final List<CatalogEntry> entries;
