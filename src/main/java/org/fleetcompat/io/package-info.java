@@ -1,7 +1,7 @@
 /**
  * Snapshot input and result output without Spark: the schema contract of each table, footer checks
  * with clear errors, reject reasons, row accounting, the manifest, atomic publishing, and a Parquet
- * writer of snapshot tables in every accepted physical encoding.
+ * writer of snapshot tables in every accepted physical encoding, and the vector catalog reader.
  *
  * <p>May use Hadoop, Parquet and Jackson; never Spark. Depends on {@code core} only.
  *

@@ -1,6 +1,8 @@
 /**
  * The jobs users run, each a small pipeline over {@code spark}, {@code io} and {@code core}: {@link
- * org.fleetcompat.job.RunJob} (the nightly matrix) and the sample snapshot generator.
+ * org.fleetcompat.job.RunJob} (the nightly matrix, pools, feasibility and blockers), {@link
+ * org.fleetcompat.job.ExplainJob}, {@link org.fleetcompat.job.SystemBlobJob} (info and check),
+ * {@link org.fleetcompat.job.BaselineJob}, the benchmark and the sample snapshot generator.
  *
  * <p>Depends on {@code spark}, {@code io} and {@code core}; never on {@code cli}.
  *

@@ -1,15 +1,17 @@
 /**
  * Dataset plumbing only: load and normalize the snapshot tables, validate and quarantine in Spark
  * SQL, group systems into classes, broadcast the host side and run the core kernel in {@code
- * mapPartitions}.
+ * mapPartitions}, collect the class matrix as bits, per-VM feasibility rows, blocker tallies, the
+ * cold-migration what-if, and the lookup of single systems for the point commands.
  *
  * <p>Depends on {@code io} and {@code core}; holds no compatibility logic of its own.
  *
  * <pre>{@code
  * Dataset<Row> rows = VectorTableLoader.load(spark, inputs.required(SnapshotTable.VM_VECTORS));
- * ValidatedTable vms = VectorValidation.validate(rows, SnapshotTable.VM_VECTORS);
+ * ValidatedTable vms = VectorValidation.validate(spark, rows, inputs.required(VM_VECTORS));
  * SystemClasses classes = SystemClasses.of(vms.accepted());
- * Dataset<Row> matrix = MatrixStage.classMatrix(spark, classes.classes(), hostClasses);
+ * MatrixStage stage = new MatrixStage(spark, HostSide.collect(hostClasses));
+ * FitMatrix fits = stage.fitMatrix(classes.classes());
  * }</pre>
  */
 package org.fleetcompat.spark;
