@@ -1,11 +1,12 @@
 package org.fleetcompat.core;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * What the vector catalog knows of a range of {@code vector_id}s: a name, its meaning, and the VM
- * states it applies to. A single id is a range of one.
+ * states it applies to. A single id is a range of one. Serializable, as its {@link VectorCatalog}.
  *
  * @param firstId the first id of the range (unsigned 32-bit)
  * @param lastId the last id of the range, inclusive (unsigned 32-bit, not below {@code firstId})
@@ -14,7 +15,8 @@ import java.util.Set;
  * @param appliesTo the VM states whose vectors carry this id; never empty
  */
 public record CatalogEntry(
-    int firstId, int lastId, String name, String meaning, Set<VmState> appliesTo) {
+    int firstId, int lastId, String name, String meaning, Set<VmState> appliesTo)
+    implements Serializable {
 
   /** Copies {@code appliesTo} and checks the range. */
   public CatalogEntry {

@@ -1,5 +1,6 @@
 package org.fleetcompat.core;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,14 +9,16 @@ import java.util.Optional;
  * The vector catalog (SPEC section 1): names and meanings of known {@code vector_id}s and which VM
  * states each applies to. Ids the catalog does not know apply to every state, so an incomplete
  * catalog can only make a what-if more cautious. Immutable and thread safe; lookups are a scan of
- * the entries (a catalog holds tens of them).
+ * the entries (a catalog holds tens of them). Serializable: the what-if ships it to Spark tasks.
  *
  * <pre>{@code
  * VectorCatalog catalog = VectorCatalogReader.read(path); // io
  * VectorSet cold = catalog.asStopped(runningVm);          // what the VM needs once shut down
  * }</pre>
  */
-public final class VectorCatalog {
+public final class VectorCatalog implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final VectorCatalog EMPTY = new VectorCatalog(List.of());
 
   private final List<CatalogEntry> entries;
