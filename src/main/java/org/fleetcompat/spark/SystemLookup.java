@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.LoadedVectorRow;
+import org.fleetcompat.io.RejectReason;
 import org.fleetcompat.io.Rejection;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotTable;
@@ -138,10 +140,24 @@ public final class SystemLookup {
           if (v.isAccepted()) {
             found.vectors.put(id, v.vectors());
           } else {
-            found.quarantined.put(id, v.rejections().get(0));
+            found.quarantined.put(id, cause(v.rejections()));
           }
         });
     return found;
+  }
+
+  /**
+   * Why a system is quarantined: its smallest own fault (by reason, then row text), as the run
+   * names it, and never one of the rows that are only quarantined with it ({@code
+   * SYSTEM_QUARANTINED}), whose position in the files would otherwise decide what the user is told.
+   */
+  private static Rejection cause(List<Rejection> rejections) {
+    return rejections.stream()
+        .filter(r -> r.reason() != RejectReason.SYSTEM_QUARANTINED)
+        .min(
+            Comparator.comparing(Rejection::reason)
+                .thenComparing(Rejection::row, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .orElse(rejections.get(0));
   }
 
   /** The ids of the hosts the {@code hosts} table puts in {@code cluster}, sorted. */
