@@ -3,7 +3,6 @@ package org.fleetcompat.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.job.BenchJob;
 import org.fleetcompat.job.BenchReport;
 import org.fleetcompat.job.BenchShape;
@@ -81,16 +80,13 @@ final class BenchCommand implements Callable<Integer> {
         allDistinct
             ? BenchShape.allDistinct(vms, hosts, vectors)
             : new BenchShape(vms, hosts, vectors, vmClasses, hostClasses);
-    SparkSession session = spark.session();
-    try {
+    try (SparkOptions.OpenSession session = spark.open()) {
       BenchReport report =
-          BenchJob.run(session, new BenchJob.Options(shape, workDir, !noPairs, !skipNaive));
+          BenchJob.run(session.spark(), new BenchJob.Options(shape, workDir, !noPairs, !skipNaive));
       PrintWriter w = spec.commandLine().getOut();
       report.lines().forEach(w::println);
       w.flush();
       return ExitCodes.OK;
-    } finally {
-      session.stop();
     }
   }
 }

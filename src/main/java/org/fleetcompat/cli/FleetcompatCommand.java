@@ -1,5 +1,6 @@
 package org.fleetcompat.cli;
 
+import java.io.PrintWriter;
 import org.fleetcompat.job.EngineVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,11 +31,27 @@ public final class FleetcompatCommand {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the process exit code, without exiting. */
+  /**
+   * Runs the command line and returns the process exit code, without exiting. Uses the live Spark
+   * session if there is one, and leaves it running.
+   */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /**
+   * As {@link #execute(String...)}, printing the answer to {@code out} and the one-line reason of a
+   * failure to {@code err} instead of standard output and error: for notebooks and tests that read
+   * what a command prints. Neither writer is closed.
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return commandLine().setOut(out).setErr(err).execute(args);
+  }
+
+  private static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new FleetcompatCommand());
     cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
-    return cl.execute(args);
+    return cl;
   }
 
   /** Prints fleetcompat's version for {@code --version}. */

@@ -2,7 +2,6 @@ package org.fleetcompat.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.job.RunJob;
 import org.fleetcompat.job.RunOptions;
 import org.fleetcompat.job.RunResult;
@@ -55,16 +54,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession session = spark.session();
-    try {
+    try (SparkOptions.OpenSession session = spark.open()) {
       RunOptions options = new RunOptions(snapshot, out, pairs).withCatalog(catalog.catalog());
-      RunResult result = RunJob.run(session, assumeStopped ? options.assumingStopped() : options);
+      RunResult result =
+          RunJob.run(session.spark(), assumeStopped ? options.assumingStopped() : options);
       PrintWriter w = spec.commandLine().getOut();
       RunSummary.print(result, w);
       w.flush();
       return ExitCodes.OK;
-    } finally {
-      session.stop();
     }
   }
 }

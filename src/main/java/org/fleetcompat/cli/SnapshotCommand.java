@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * A command that answers a question about one snapshot with an embedded (or named) Spark session:
- * parses, starts the session, calls {@link #answer}, stops the session.
+ * parses, starts the session (or joins the live one), calls {@link #answer}, stops a session it
+ * started.
  */
 abstract class SnapshotCommand implements Callable<Integer> {
   @Mixin SnapshotOption snapshot;
@@ -22,14 +23,11 @@ abstract class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    SparkSession session = spark.session();
-    try {
+    try (SparkOptions.OpenSession session = spark.open()) {
       PrintWriter out = spec.commandLine().getOut();
-      int code = answer(session, out);
+      int code = answer(session.spark(), out);
       out.flush();
       return code;
-    } finally {
-      session.stop();
     }
   }
 

@@ -36,8 +36,38 @@ public final class SparkOptions {
       description = "A properties file of Spark settings (default: conf/fleetcompat.properties).")
   Path config;
 
-  /** A session built from these options. */
-  SparkSession session() {
+  /**
+   * A session built from these options, for try-with-resources. Closing it stops the session only
+   * if this call started it: a command run in process ({@link FleetcompatCommand#execute}) next to
+   * a live session (a notebook's, a test's) is handed that session by Spark's {@code getOrCreate},
+   * and its owner still needs it.
+   */
+  OpenSession open() {
+    boolean started =
+        !isLive(SparkSession.getActiveSession()) && !isLive(SparkSession.getDefaultSession());
+    return new OpenSession(session(), started);
+  }
+
+  /**
+   * A session a command uses.
+   *
+   * @param spark the session
+   * @param started whether the command started it, and so stops it on {@link #close()}
+   */
+  record OpenSession(SparkSession spark, boolean started) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (started) {
+        spark.stop();
+      }
+    }
+  }
+
+  private static boolean isLive(scala.Option<SparkSession> session) {
+    return session.isDefined() && !session.get().sparkContext().isStopped();
+  }
+
+  private SparkSession session() {
     Map<String, String> settings = new LinkedHashMap<>();
     Path file = config;
     if (file == null && System.getProperty("fleetcompat.conf") != null) {

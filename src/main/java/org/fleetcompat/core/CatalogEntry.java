@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What the vector catalog knows of a range of {@code vector_id}s: a name, its meaning, and the VM
- * states it applies to. A single id is a range of one.
+ * states it applies to. A single id is a range of one. Serializable, as its {@link VectorCatalog}.
  *
  * @param firstId the first id of the range (unsigned 32-bit)
  * @param lastId the last id of the range, inclusive (unsigned 32-bit, not below {@code firstId})

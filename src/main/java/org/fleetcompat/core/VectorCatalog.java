@@ -9,7 +9,7 @@ import java.util.Optional;
  * The vector catalog (SPEC section 1): names and meanings of known {@code vector_id}s and which VM
  * states each applies to. Ids the catalog does not know apply to every state, so an incomplete
  * catalog can only make a what-if more cautious. Immutable and thread safe; lookups are a scan of
- * the entries (a catalog holds tens of them).
+ * the entries (a catalog holds tens of them). Serializable: the what-if ships it to Spark tasks.
  *
  * <pre>{@code
  * VectorCatalog catalog = VectorCatalogReader.read(path); // io
@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public final class VectorCatalog implements Serializable {
   private static final long serialVersionUID = 1L;
+
   private static final VectorCatalog EMPTY = new VectorCatalog(List.of());
 
   private final List<CatalogEntry> entries;

@@ -41,7 +41,17 @@ public final class VectorCatalogReader {
     } catch (IOException e) {
       throw invalid(file, "cannot be read: " + e.getMessage());
     }
-    if (parsed.formatVersion != FORMAT_VERSION) {
+    if (parsed.formatVersion == null || parsed.formatVersion < FORMAT_VERSION) {
+      // Not a newer format this build is too old for (32770), but a file that is wrong (32773).
+      throw invalid(
+          file,
+          (parsed.formatVersion == null
+                  ? "it has no format_version"
+                  : "it has format_version " + parsed.formatVersion)
+              + "; write \"format_version\": "
+              + FORMAT_VERSION);
+    }
+    if (parsed.formatVersion > FORMAT_VERSION) {
       throw new FleetcompatException(
           ReturnCode.NOT_SUPPORTED,
           "Vector catalog "
@@ -50,6 +60,9 @@ public final class VectorCatalogReader {
               + parsed.formatVersion
               + "; this fleetcompat reads version "
               + FORMAT_VERSION);
+    }
+    if (parsed.vectors == null) {
+      throw invalid(file, "vectors is null; expected a list of entries, [] for none");
     }
     List<CatalogEntry> entries = new ArrayList<>();
     for (int i = 0; i < parsed.vectors.size(); i++) {
@@ -63,6 +76,9 @@ public final class VectorCatalogReader {
   }
 
   private static CatalogEntry entry(Path file, int index, EntryJson e) {
+    if (e == null) {
+      throw invalid(file, "entry " + index + " is null; expected an object with a name and an id");
+    }
     String where = "entry " + index + (e.name == null ? "" : " (" + e.name + ")");
     if (e.name == null || e.name.isBlank() || (e.id == null) == (e.ids == null)) {
       throw invalid(file, where + " needs a name and exactly one of id or ids");
@@ -107,7 +123,13 @@ public final class VectorCatalogReader {
 
   private static long parseId(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
-    long v = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+    long v;
+    try {
+      v = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException(
+          "vector_id '" + text + "' is not a number: write it in hex (0x1f) or decimal (31)");
+    }
     if (v < 0 || v > 0xffff_ffffL) {
       throw new NumberFormatException("vector_id " + text + " is outside 0..0xffffffff");
     }
@@ -123,7 +145,7 @@ public final class VectorCatalogReader {
   /** The file's top-level object. */
   private static final class CatalogFile {
     @JsonProperty("format_version")
-    int formatVersion;
+    Integer formatVersion;
 
     @JsonProperty("vectors")
     List<EntryJson> vectors = List.of();

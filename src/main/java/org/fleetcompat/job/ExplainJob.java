@@ -8,7 +8,6 @@ import org.fleetcompat.core.BlockerCount;
 import org.fleetcompat.core.BlockerTally;
 import org.fleetcompat.core.HostClassIndex;
 import org.fleetcompat.core.MatrixKernel;
-import org.fleetcompat.core.PairCheck;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.SnapshotInputs;
@@ -19,8 +18,8 @@ import org.fleetcompat.spark.SystemLookup;
 /**
  * {@code explain} (SPEC section 8): one VM against one host, vector by vector; or one VM against
  * every pool of the snapshot, with the vectors that keep it off each. Answers come from the same
- * rules as a run ({@link PairCheck} is the definition the kernel is tested against), so they agree
- * with {@code class_matrix} and {@code compatible_pairs}.
+ * rules as a run ({@link org.fleetcompat.core.PairCheck} is the definition the kernel is tested
+ * against), so they agree with {@code class_matrix} and {@code compatible_pairs}.
  */
 public final class ExplainJob {
   private ExplainJob() {}
@@ -31,7 +30,7 @@ public final class ExplainJob {
     SystemLookup lookup = lookup(spark, snapshot);
     VectorSet vm = lookup.vectors(SnapshotTable.VM_VECTORS, List.of(vmId)).get(vmId);
     VectorSet host = lookup.vectors(SnapshotTable.HOST_VECTORS, List.of(hostId)).get(hostId);
-    return new PairExplanation(vmId, hostId, PairCheck.outcomes(vm, host), catalog);
+    return PairExplanation.of(vmId, vm, hostId, host, catalog);
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.fleetcompat.job;
 
 import java.util.List;
+import org.fleetcompat.core.PairCheck;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorOutcome;
+import org.fleetcompat.core.VectorSet;
 
 /**
  * {@code explain --vm ID --host ID}: every vector of the VM against the host.
@@ -14,6 +16,17 @@ import org.fleetcompat.core.VectorOutcome;
  */
 public record PairExplanation(
     String vmId, String hostId, List<VectorOutcome> outcomes, VectorCatalog catalog) {
+
+  /**
+   * Every vector of {@code vm} judged against {@code host} by {@link PairCheck}: what {@code
+   * explain --vm ID --host ID} prints once the two systems are loaded. Callable on systems loaded
+   * in bulk, so a tool (or a test) can explain many pairs exactly as the command does. Costs O(vm
+   * vectors x log host vectors).
+   */
+  public static PairExplanation of(
+      String vmId, VectorSet vm, String hostId, VectorSet host, VectorCatalog catalog) {
+    return new PairExplanation(vmId, hostId, PairCheck.outcomes(vm, host), catalog);
+  }
 
   /** Whether every vector passes: the VM fits the host. */
   public boolean isCompatible() {

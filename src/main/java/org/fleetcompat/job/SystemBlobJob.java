@@ -1,8 +1,12 @@
 package org.fleetcompat.job;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BlobMember;
 import org.fleetcompat.core.CheckResult;
@@ -10,7 +14,6 @@ import org.fleetcompat.core.CompatibilityCheck;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.SystemBlob;
-import org.fleetcompat.core.SystemKind;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.spark.SystemLookup;
@@ -31,24 +34,49 @@ public final class SystemBlobJob {
    *     host look drainable when it may not be
    */
   public static SystemBlob info(SparkSession spark, String snapshot, String systemId) {
+    return infos(spark, snapshot, List.of(systemId)).get(systemId);
+  }
+
+  /**
+   * The blob of each of {@code systemIds}, exactly as {@link #info} makes it, with a few Spark jobs
+   * in all instead of a few per id: for tools (and tests) that take the blobs of a whole fleet.
+   *
+   * @return the blobs by id, in the order given
+   * @throws FleetcompatException as {@link #info}, for the first id (in the order given) that has
+   *     no blob
+   */
+  public static Map<String, SystemBlob> infos(
+      SparkSession spark, String snapshot, Collection<String> systemIds) {
     SystemLookup lookup = ExplainJob.lookup(spark, snapshot);
-    SystemLookup.Found vms = lookup.find(SnapshotTable.VM_VECTORS, List.of(systemId));
-    SystemLookup.Found hosts = lookup.find(SnapshotTable.HOST_VECTORS, List.of(systemId));
-    if (vms.exists(systemId) && hosts.exists(systemId)) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "'" + systemId + "' names both a VM and a host in " + snapshot + "; ids must differ");
+    SystemLookup.Found vms = lookup.find(SnapshotTable.VM_VECTORS, systemIds);
+    SystemLookup.Found hosts = lookup.find(SnapshotTable.HOST_VECTORS, systemIds);
+    List<String> vmIds = systemIds.stream().filter(vms::exists).toList();
+    List<String> hostIds = systemIds.stream().filter(id -> !vms.exists(id)).toList();
+    Map<String, Integer> states = lookup.enabledStates(vmIds);
+    Map<String, Map<String, Integer>> onHosts =
+        hostIds.stream().anyMatch(hosts::exists) ? lookup.vmsOnHosts(hostIds) : Map.of();
+    Set<String> memberIds = new TreeSet<>();
+    onHosts.values().forEach(m -> memberIds.addAll(m.keySet()));
+    SystemLookup.Found members = lookup.find(SnapshotTable.VM_VECTORS, memberIds);
+    Map<String, SystemBlob> blobs = new LinkedHashMap<>();
+    for (String id : systemIds) {
+      if (vms.exists(id) && hosts.exists(id)) {
+        throw new FleetcompatException(
+            ReturnCode.INVALID_PARAMETER,
+            "'" + id + "' names both a VM and a host in " + snapshot + "; ids must differ");
+      }
+      if (vms.exists(id)) {
+        blobs.put(id, SystemBlob.vm(id, states.get(id), vms.require(id)));
+      } else {
+        hosts.require(id);
+        blobs.put(id, hostBlob(id, onHosts.getOrDefault(id, Map.of()), members));
+      }
     }
-    if (vms.exists(systemId)) {
-      VectorSet vm = vms.require(systemId);
-      return new SystemBlob(
-          SystemKind.VM,
-          systemId,
-          List.of(new BlobMember(systemId, lookup.enabledState(systemId), vm)));
-    }
-    hosts.require(systemId);
-    Map<String, Integer> onHost = lookup.vmsOnHost(systemId);
-    SystemLookup.Found found = lookup.find(SnapshotTable.VM_VECTORS, onHost.keySet());
+    return blobs;
+  }
+
+  private static SystemBlob hostBlob(
+      String hostId, Map<String, Integer> onHost, SystemLookup.Found found) {
     List<BlobMember> members = new ArrayList<>();
     for (Map.Entry<String, Integer> vm : onHost.entrySet()) {
       if (found.isQuarantined(vm.getKey())) {
@@ -59,7 +87,7 @@ public final class SystemBlobJob {
         members.add(new BlobMember(vm.getKey(), vm.getValue(), found.require(vm.getKey())));
       }
     }
-    return new SystemBlob(SystemKind.HOST, systemId, members);
+    return SystemBlob.host(hostId, members);
   }
 
   /** Checks a decoded blob against {@code hostId} of the snapshot. */

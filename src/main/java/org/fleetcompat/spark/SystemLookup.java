@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.LoadedVectorRow;
+import org.fleetcompat.io.RejectReason;
 import org.fleetcompat.io.Rejection;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotTable;
@@ -138,10 +140,24 @@ public final class SystemLookup {
           if (v.isAccepted()) {
             found.vectors.put(id, v.vectors());
           } else {
-            found.quarantined.put(id, v.rejections().get(0));
+            found.quarantined.put(id, cause(v.rejections()));
           }
         });
     return found;
+  }
+
+  /**
+   * Why a system is quarantined: its smallest own fault (by reason, then row text), as the run
+   * names it, and never one of the rows that are only quarantined with it ({@code
+   * SYSTEM_QUARANTINED}), whose position in the files would otherwise decide what the user is told.
+   */
+  private static Rejection cause(List<Rejection> rejections) {
+    return rejections.stream()
+        .filter(r -> r.reason() != RejectReason.SYSTEM_QUARANTINED)
+        .min(
+            Comparator.comparing(Rejection::reason)
+                .thenComparing(Rejection::row, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .orElse(rejections.get(0));
   }
 
   /** The ids of the hosts the {@code hosts} table puts in {@code cluster}, sorted. */
@@ -165,38 +181,57 @@ public final class SystemLookup {
   }
 
   /**
-   * The VMs the {@code vms} table places on {@code hostId}, with their {@code enabled_state} (null
-   * where the table has none), sorted by id.
+   * The VMs the {@code vms} table places on each of {@code hostIds}, with their {@code
+   * enabled_state} (null where the table has none), sorted by id; a host without VMs is absent. One
+   * Spark job for all the hosts.
+   *
+   * @throws FleetcompatException 32773 when the snapshot has no {@code vms} table
    */
-  public Map<String, Integer> vmsOnHost(String hostId) {
-    return vmStates(col("current_host_id").equalTo(hostId));
-  }
-
-  /** The {@code enabled_state} of a VM, or null when the snapshot does not say. */
-  public Integer enabledState(String vmId) {
-    if (inputs.optional(SnapshotTable.VMS).isEmpty()) {
-      return null;
+  public Map<String, Map<String, Integer>> vmsOnHosts(Collection<String> hostIds) {
+    Map<String, Map<String, Integer>> byHost = new TreeMap<>();
+    if (!hostIds.isEmpty()) {
+      for (Row r :
+          vmRows(
+              col("current_host_id").isin(hostIds.toArray()), "CAST(current_host_id AS STRING)")) {
+        byHost
+            .computeIfAbsent(r.getString(2), h -> new TreeMap<>())
+            .put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1));
+      }
     }
-    return vmStates(col("vm_id").equalTo(vmId)).get(vmId);
+    return byHost;
   }
 
-  private Map<String, Integer> vmStates(org.apache.spark.sql.Column filter) {
-    TableInput vms = attributeTable(SnapshotTable.VMS, "a host's blob");
-    String state =
-        vms.hasColumn("enabled_state") ? "try_cast(enabled_state AS INT)" : "CAST(NULL AS INT)";
+  /**
+   * The {@code enabled_state} of each of {@code vmIds} that the {@code vms} table gives one; empty
+   * when the snapshot has no {@code vms} table. One Spark job for all the VMs.
+   */
+  public Map<String, Integer> enabledStates(Collection<String> vmIds) {
     Map<String, Integer> states = new TreeMap<>();
-    for (Row r :
-        spark
-            .read()
-            .parquet(vms.files().toArray(String[]::new))
-            .filter(filter)
-            .selectExpr("CAST(vm_id AS STRING)", state)
-            .collectAsList()) {
-      if (!r.isNullAt(0)) {
-        states.put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1));
+    if (!vmIds.isEmpty() && inputs.optional(SnapshotTable.VMS).isPresent()) {
+      for (Row r : vmRows(col("vm_id").isin(vmIds.toArray()), "CAST(NULL AS STRING)")) {
+        if (!r.isNullAt(1)) {
+          states.put(r.getString(0), r.getInt(1));
+        }
       }
     }
     return states;
+  }
+
+  /**
+   * {@code vm_id, enabled_state} and the expression {@code third} of the {@code vms} rows that pass
+   * {@code filter} and name a VM.
+   */
+  private List<Row> vmRows(org.apache.spark.sql.Column filter, String third) {
+    TableInput vms = attributeTable(SnapshotTable.VMS, "a host's blob");
+    String state =
+        vms.hasColumn("enabled_state") ? "try_cast(enabled_state AS INT)" : "CAST(NULL AS INT)";
+    return spark
+        .read()
+        .parquet(vms.files().toArray(String[]::new))
+        .filter(filter)
+        .selectExpr("CAST(vm_id AS STRING) AS vm_id", state, third)
+        .filter("vm_id IS NOT NULL")
+        .collectAsList();
   }
 
   private TableInput attributeTable(SnapshotTable table, String purpose) {
