@@ -70,7 +70,7 @@ final class CheckCommand extends SnapshotCommand {
           o.operation().displayName(),
           Hex.value(o.vmValue()),
           o.isPresentOnHost() ? Hex.value(o.hostValue()) : "-",
-          o.reason());
+          o.reason() + ExplainCommand.bits(o));
     }
     return result.code() == ReturnCode.COMPLETED ? ExitCodes.OK : ExitCodes.of(result.code());
   }

@@ -79,8 +79,14 @@ final class ExplainCommand extends SnapshotCommand {
           Hex.value(o.vmValue()),
           hostValue,
           o.reason().passes() ? "pass" : "FAIL",
-          o.reason());
+          o.reason() + bits(o));
     }
+  }
+
+  /** The offending bits of a failed mask compare, for the reason column; else empty. */
+  static String bits(VectorOutcome o) {
+    long bits = o.offendingBits();
+    return bits == 0 ? "" : " (bits " + Hex.value(bits) + ")";
   }
 
   static void print(VmExplanation e, PrintWriter w) {
@@ -112,7 +118,7 @@ final class ExplainCommand extends SnapshotCommand {
       for (BlockerCount b : p.blockers()) {
         w.printf(
             Locale.ROOT,
-            "    %s %-26s %-18s %-18s fails on %,d hosts, the only failure on %,d%n",
+            "    %-10s  %-26s  %-18s  %-16s  fails on %,d hosts, the only failure on %,d%n",
             Hex.vectorId(b.vectorId()),
             e.catalog().name(b.vectorId()),
             b.operation().displayName(),

@@ -18,6 +18,23 @@ public record VectorOutcome(
     long hostValue,
     Reason reason) {
 
+  /**
+   * For a failed mask compare, the bits that make it fail: for SubSet the VM bits the host lacks
+   * ({@code vm & ~host}), for SuperSet the host bits the VM lacks ({@code host & ~vm}), for
+   * Disjoint the bits both have ({@code vm & host}). Zero for every other outcome.
+   */
+  public long offendingBits() {
+    if (reason != Reason.COMPARE_FAILED) {
+      return 0;
+    }
+    return switch (operation) {
+      case SUB_SET -> vmValue & ~hostValue;
+      case SUPER_SET -> hostValue & ~vmValue;
+      case DISJOINT -> vmValue & hostValue;
+      default -> 0;
+    };
+  }
+
   /** Whether the host has a vector with this id. */
   public boolean isPresentOnHost() {
     return hostOperation != null;

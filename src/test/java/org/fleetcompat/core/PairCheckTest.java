@@ -176,6 +176,41 @@ class PairCheckTest {
     }
   }
 
+  @Test
+  void offendingBitsNameWhatMakesAMaskCompareFail() {
+    long vm = 0b1011L | Long.MIN_VALUE;
+    long host = 0b0110L;
+    assertThat(
+            new VectorOutcome(1, SUB_SET, vm, SUB_SET, host, Reason.COMPARE_FAILED).offendingBits())
+        .isEqualTo(0b1001L | Long.MIN_VALUE);
+    assertThat(
+            new VectorOutcome(
+                    1,
+                    CompareOperation.SUPER_SET,
+                    vm,
+                    CompareOperation.SUPER_SET,
+                    host,
+                    Reason.COMPARE_FAILED)
+                .offendingBits())
+        .isEqualTo(0b0100L);
+    assertThat(
+            new VectorOutcome(
+                    1,
+                    CompareOperation.DISJOINT,
+                    vm,
+                    CompareOperation.DISJOINT,
+                    host,
+                    Reason.COMPARE_FAILED)
+                .offendingBits())
+        .isEqualTo(0b0010L);
+    assertThat(new VectorOutcome(1, SUB_SET, vm, null, 0L, Reason.MISSING_ON_HOST).offendingBits())
+        .isZero();
+    assertThat(new VectorOutcome(1, EQUAL, 5, EQUAL, 6, Reason.COMPARE_FAILED).offendingBits())
+        .isZero();
+    assertThat(new VectorOutcome(1, SUB_SET, 0b10, SUB_SET, 0b11, Reason.PASS).offendingBits())
+        .isZero();
+  }
+
   private static RefVector find(List<RefVector> vectors, int vectorId) {
     for (RefVector v : vectors) {
       if (v.vectorId() == Integer.toUnsignedLong(vectorId)) {
