@@ -126,9 +126,10 @@ final class RunPipeline implements AutoCloseable {
                     catalog));
     Map<String, Integer> hostClassOfHost = hostClassOfHost(hosts);
     Dataset<Row> hostTable = cache(pools.hostClasses());
+    Dataset<Row> unevaluated = quarantinedVmsOnHosts();
     Dataset<Row> vmTable = cache(vmClassesTable(vmClasses, vmAttributes));
     Dataset<Row> summary = feasibility(fits, poolOfHostClass, hostClassOfHost).vmSummary(vmTable);
-    Dataset<Row> evacuation = Feasibility.hostEvacuation(summary, hostTable);
+    Dataset<Row> evacuation = Feasibility.hostEvacuation(summary, hostTable, unevaluated);
     Map<String, Long> whatIf = new LinkedHashMap<>();
     if (options.assumeStopped()) {
       SystemClasses reported = SystemClasses.of(asReported);
@@ -140,7 +141,7 @@ final class RunPipeline implements AutoCloseable {
       summary = ColdMigration.withAsReportedSummary(summary, reportedSummary);
       evacuation =
           ColdMigration.withAsReportedEvacuation(
-              evacuation, Feasibility.hostEvacuation(reportedSummary, hostTable));
+              evacuation, Feasibility.hostEvacuation(reportedSummary, hostTable, unevaluated));
     }
     Dataset<Row> vmSummary = cache(summary);
     Dataset<Row> hostEvacuation = cache(evacuation);
@@ -254,6 +255,35 @@ final class RunPipeline implements AutoCloseable {
         col("current_host_id"));
   }
 
+  /**
+   * {@code vm_id, current_host_id} of the VMs the {@code vms} table places on a host but whose
+   * vectors were quarantined: a host running one cannot be called drainable.
+   */
+  private Dataset<Row> quarantinedVmsOnHosts() {
+    Dataset<Row> none = spark.emptyDataFrame().selectExpr("'' AS vm_id", "'' AS current_host_id");
+    return inputs
+        .optional(SnapshotTable.VMS)
+        .filter(t -> t.hasColumn("current_host_id"))
+        .map(
+            t ->
+                spark
+                    .read()
+                    .parquet(t.files().toArray(String[]::new))
+                    .selectExpr(
+                        "try_cast(vm_id AS STRING) AS vm_id",
+                        "try_cast(current_host_id AS STRING) AS current_host_id")
+                    .filter("vm_id IS NOT NULL AND current_host_id IS NOT NULL")
+                    .join(
+                        validated
+                            .get(SnapshotTable.VM_VECTORS)
+                            .statuses()
+                            .filter("NOT accepted")
+                            .select(col("system_id").as("vm_id")),
+                        "vm_id")
+                    .distinct())
+        .orElse(none);
+  }
+
   /** Each accepted host's cluster, where the {@code hosts} table names one. */
   private Map<String, String> clusterOfHost() {
     Dataset<Row> hosts = acceptedOrNull(SnapshotTable.HOSTS);
@@ -325,7 +355,8 @@ final class RunPipeline implements AutoCloseable {
             .agg(
                 expr("count_if(evacuable)"),
                 expr("count_if(vm_count > 0)"),
-                expr("count_if(evacuable AND vm_count > 0)"))
+                expr("count_if(evacuable AND vm_count > 0)"),
+                expr("count_if(evacuable IS NULL)"))
             .first();
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("pools", (long) pools.pools().poolCount());
@@ -335,6 +366,7 @@ final class RunPipeline implements AutoCloseable {
     counts.put("evacuable_hosts", hosts.getLong(0));
     counts.put("hosts_running_vms", hosts.getLong(1));
     counts.put("evacuable_hosts_running_vms", hosts.getLong(2));
+    counts.put("hosts_with_unevaluated_vms", hosts.getLong(3));
     if (options.assumeStopped()) {
       whatIf.putAll(ColdMigration.gains(evaluated, vmSummary, hostEvacuation));
     }

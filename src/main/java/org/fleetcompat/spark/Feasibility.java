@@ -78,14 +78,18 @@ public final class Feasibility {
   }
 
   /**
-   * {@code host_evacuation}, one row per evaluated host: how many VMs run on it, which of them have
-   * no other compatible host (they block the drain), and whether it can be drained. Capacity is not
-   * considered. Lazy.
+   * {@code host_evacuation}, one row per evaluated host: how many evaluated VMs run on it, which of
+   * them have no other compatible host (they block the drain), which VMs placed on it could not be
+   * evaluated (quarantined), and whether it can be drained: false when a VM blocks, null (unknown)
+   * when none does but some VM on it was not evaluated, true otherwise. Capacity is not considered.
+   * Lazy.
    *
    * @param vmSummary the output of {@link #vmSummary}
    * @param hosts {@code host_id, host_class, pool_id, cluster}, one row per evaluated host
+   * @param unevaluated {@code vm_id, current_host_id} of the VMs placed on a host but quarantined
    */
-  public static Dataset<Row> hostEvacuation(Dataset<Row> vmSummary, Dataset<Row> hosts) {
+  public static Dataset<Row> hostEvacuation(
+      Dataset<Row> vmSummary, Dataset<Row> hosts, Dataset<Row> unevaluated) {
     Dataset<Row> perHost =
         vmSummary
             .groupBy(col("current_host_id").as("host_id"))
@@ -94,9 +98,15 @@ public final class Feasibility {
                 sort_array(
                         collect_list(when(col("other_compatible_hosts").equalTo(0), col("vm_id"))))
                     .as("blocking_vm_ids"));
+    Dataset<Row> notEvaluated =
+        unevaluated
+            .groupBy(col("current_host_id").as("host_id"))
+            .agg(sort_array(collect_list(col("vm_id"))).as("unevaluated_vm_ids"));
     Column blocking = coalesce(col("blocking_vm_ids"), array().cast("array<string>"));
+    Column unknown = coalesce(col("unevaluated_vm_ids"), array().cast("array<string>"));
     return hosts
         .join(perHost, new String[] {"host_id"}, "left")
+        .join(notEvaluated, new String[] {"host_id"}, "left")
         .select(
             col("host_id"),
             col("host_class"),
@@ -105,7 +115,12 @@ public final class Feasibility {
             coalesce(col("vm_count"), lit(0L)).as("vm_count"),
             size(blocking).as("blocking_vm_count"),
             blocking.as("blocking_vm_ids"),
-            size(blocking).equalTo(0).as("evacuable"));
+            size(unknown).as("unevaluated_vm_count"),
+            unknown.as("unevaluated_vm_ids"),
+            when(size(blocking).gt(0), lit(false))
+                .when(size(unknown).gt(0), lit(null).cast("boolean"))
+                .otherwise(lit(true))
+                .as("evacuable"));
   }
 
   /** Drops the broadcast view from the executors. */

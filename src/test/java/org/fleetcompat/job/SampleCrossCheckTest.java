@@ -226,6 +226,31 @@ class SampleCrossCheckTest {
             "blocking_vm_ids",
             "evacuable");
 
+    Map<String, Row> unevaluated =
+        SampleFleet.byId(
+            spark,
+            run.outDir(),
+            ResultTables.HOST_EVACUATION,
+            "host_id",
+            "unevaluated_vm_ids",
+            "evacuable",
+            "blocking_vm_count");
+    for (String host : refused) {
+      Row ev = unevaluated.get(host);
+      assertThat(ev.<String>getList(1))
+          .as("unevaluated_vm_ids of %s, which runs a quarantined VM", host)
+          .isNotEmpty()
+          .allMatch(QUARANTINED_VMS::contains);
+      if (ev.getInt(3) == 0) {
+        assertThat(ev.isNullAt(2)).as("evacuable of %s is unknown", host).isTrue();
+      } else {
+        assertThat(ev.getBoolean(2)).as("evacuable of %s", host).isFalse();
+      }
+    }
+    takeable.forEach(
+        h ->
+            assertThat(unevaluated.get(h).<String>getList(1)).as("unevaluated of %s", h).isEmpty());
+
     List<String> disagreements = new ArrayList<>();
     long passing = 0;
     for (String h1 : takeable) {
