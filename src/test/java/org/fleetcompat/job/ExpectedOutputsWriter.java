@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.fleetcompat.reference.FeasibilityReference;
+import org.fleetcompat.reference.FeasibilityReference.VmAttributes;
 import org.fleetcompat.reference.NestedLoopReference;
-import org.fleetcompat.reference.NestedLoopReference.RefVector;
 import org.fleetcompat.reference.ReferenceValidation;
 import org.fleetcompat.reference.ReferenceValidation.Accounting;
 import org.fleetcompat.reference.ReferenceValidation.AttributeTable;
@@ -32,17 +33,22 @@ import org.fleetcompat.reference.SnapshotFileReader.RawVmRow;
 
 /**
  * Computes the golden expected outputs of a sample snapshot from the independent reference only
- * ({@link SnapshotFileReader}, {@link ReferenceValidation}, {@link NestedLoopReference}), never
- * from {@link RunJob}, and writes them beside the sample; {@code SampleGoldenTest} checks the
- * engine against them and checks that they are still what this tool computes.
+ * ({@link SnapshotFileReader}, {@link ReferenceValidation}, {@link NestedLoopReference}, {@link
+ * FeasibilityReference}), never from {@link RunJob}, and writes them beside the sample; {@code
+ * SampleGoldenTest} checks the engine against them and checks that they are still what this tool
+ * computes.
  *
  * <p>Files written into the expected directory (see {@link #render}):
  *
  * <ul>
- *   <li>{@code summary.json}: the fleet counts of the manifest and the row accounting per table;
+ *   <li>{@code summary.json}: the fleet and feasibility counts of the manifest and the row
+ *       accounting per table;
  *   <li>{@code vm_hosts.csv}: per accepted VM, its number of compatible hosts and {@link
  *       #fingerprint the fingerprint} of their ids, a complete but compact form of the matrix row;
  *   <li>{@code rejected.csv}: one line per rejected input row (table, system_id, reason);
+ *   <li>the pool and feasibility tables of {@link FeasibilityCsv}: {@code host_classes.csv}, {@code
+ *       pools.csv}, {@code pool_baselines.csv}, {@code pool_edges.csv}, {@code vm_summary.csv},
+ *       {@code host_evacuation.csv}, {@code blockers.csv}, {@code blockers_by_pool.csv};
  *   <li>{@code README.md}: what the files are and how to rebuild them.
  * </ul>
  *
@@ -80,13 +86,15 @@ public final class ExpectedOutputsWriter {
    * @param hosts the validated {@code hosts}, if the snapshot has it
    * @param vms the validated {@code vms}, if the snapshot has it
    * @param compatibleHosts per accepted VM (sorted by id), its compatible host ids, sorted
+   * @param feasibility pools, their order and baselines, per-VM and per-host feasibility, blockers
    */
   public record Expected(
       VectorTable hostVectors,
       VectorTable vmVectors,
       Optional<AttributeTable<RawHostRow>> hosts,
       Optional<AttributeTable<RawVmRow>> vms,
-      Map<String, List<String>> compatibleHosts) {
+      Map<String, List<String>> compatibleHosts,
+      FeasibilityReference feasibility) {
 
     /** The manifest's {@code fleet} counts, in the manifest's key order. */
     public Map<String, Long> fleet() {
@@ -169,17 +177,26 @@ public final class ExpectedOutputsWriter {
             .map(
                 rows ->
                     ReferenceValidation.validateAttributes("vms", rows, RawVmRow::vmId, vmVectors));
-    Map<String, List<String>> compatible = new TreeMap<>();
-    for (Map.Entry<String, List<RefVector>> vm : vmVectors.systems().entrySet()) {
-      List<String> hostIds = new ArrayList<>();
-      for (Map.Entry<String, List<RefVector>> host : hostVectors.systems().entrySet()) {
-        if (NestedLoopReference.isCompatible(vm.getValue(), host.getValue())) {
-          hostIds.add(host.getKey());
-        }
-      }
-      compatible.put(vm.getKey(), List.copyOf(hostIds));
-    }
-    return new Expected(hostVectors, vmVectors, hosts, vms, compatible);
+    Map<String, VmAttributes> vmAttributes = new TreeMap<>();
+    vms.ifPresent(
+        t ->
+            t.rows()
+                .forEach(
+                    (id, row) ->
+                        vmAttributes.put(
+                            id,
+                            new VmAttributes(
+                                row.enabledState() == null
+                                    ? null
+                                    : row.enabledState().longValueExact(),
+                                row.currentHostId()))));
+    Map<String, String> clusterOfHost = new TreeMap<>();
+    hosts.ifPresent(t -> t.rows().forEach((id, row) -> clusterOfHost.put(id, row.cluster())));
+    FeasibilityReference feasibility =
+        FeasibilityReference.compute(
+            vmVectors.systems(), hostVectors.systems(), vmAttributes, clusterOfHost);
+    return new Expected(
+        hostVectors, vmVectors, hosts, vms, feasibility.compatibleHosts(), feasibility);
   }
 
   /** The expected files of {@code snapshot}, by file name, as {@link #write} writes them. */
@@ -189,6 +206,13 @@ public final class ExpectedOutputsWriter {
     files.put(SUMMARY, summaryJson(expected));
     files.put(VM_HOSTS, vmHostsCsv(expected.compatibleHosts()));
     files.put(REJECTED, rejectedCsv(expected.rejected()));
+    FeasibilityCsv.render(expected.feasibility())
+        .forEach(
+            (name, lines) -> {
+              StringBuilder s = new StringBuilder(FeasibilityCsv.HEADERS.get(name)).append('\n');
+              lines.forEach(line -> s.append(line).append('\n'));
+              files.put(name, s.toString());
+            });
     files.put(README, readme(snapshot, expected));
     return files;
   }
@@ -268,6 +292,7 @@ public final class ExpectedOutputsWriter {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("fleet", expected.fleet());
     summary.put("inputs", inputs);
+    summary.put("feasibility", expected.feasibility().counts());
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try {
@@ -279,6 +304,7 @@ public final class ExpectedOutputsWriter {
 
   private static String readme(Path snapshot, Expected expected) {
     Map<String, Long> fleet = expected.fleet();
+    Map<String, Long> feasibility = expected.feasibility().counts();
     return """
         # Expected outputs of the %1$s sample (golden files)
 
@@ -288,17 +314,31 @@ public final class ExpectedOutputsWriter {
         record reader (`org.fleetcompat.reference.SnapshotFileReader`, no Spark), applies SPEC
         section 4's row rules in plain Java (`ReferenceValidation`) and evaluates every VM against
         every host with `NestedLoopReference` (BigInteger nested loops over SPEC section 1's table).
-        `SampleGoldenTest` runs `RunJob` on the sample and compares its manifest, `compatible_pairs`,
-        `class_matrix` (joined with `vm_classes` and `host_classes`) and `rejected` tables with these
-        files, and fails if they are no longer what the writer computes from the committed snapshot.
+        From the same per-pair, per-vector verdicts `FeasibilityReference` derives, by brute force
+        over sets of ids, the pools (SPEC section 6), their inclusion order, per-VM and per-host
+        feasibility and the blocker counts, and `BaselineReference` computes each pool's baseline in
+        BigInteger, one small rule per operation; none of the engine's pool, blocker or matrix code
+        is used. `SampleGoldenTest` runs `RunJob` on the sample and compares its manifest,
+        `compatible_pairs`, `class_matrix` (joined with `vm_classes` and `host_classes`), `rejected`,
+        `host_classes`, `pools`, `pool_edges`, `vm_summary`, `host_evacuation`, `blockers` and
+        `blockers_by_pool` tables with these files, and fails if they are no longer what the writer
+        computes from the committed snapshot.
         Never edit them by hand, and never regenerate them to make the engine pass: a difference is a
         bug in the engine or in the reference, to be understood first.
 
         | file | content |
         |---|---|
-        | `summary.json` | `fleet`: the manifest's fleet counts (%2$d VMs, %3$d hosts, %4$d VM classes, %5$d host classes, %6$d compatible pairs, %7$d VMs with a compatible host); `inputs`: per input table, `rows_read` = `rows_accepted` + `rows_rejected` + `duplicates_collapsed` |
+        | `summary.json` | `fleet`: the manifest's fleet counts (%2$d VMs, %3$d hosts, %4$d VM classes, %5$d host classes, %6$d compatible pairs, %7$d VMs with a compatible host); `inputs`: per input table, `rows_read` = `rows_accepted` + `rows_rejected` + `duplicates_collapsed`; `feasibility`: the manifest's feasibility counts (%8$d pools, %9$d stranded VMs, %10$d evacuable hosts, ...) |
         | `vm_hosts.csv` | `vm_id,compatible_hosts,hosts_sha256`: one line per accepted VM, sorted by `vm_id` |
         | `rejected.csv` | `table,system_id,reason`: one line per rejected input row, sorted by table, system id (null, written as an empty field, first) and reason |
+        | `host_classes.csv` | `host_classes`: one line per accepted host, sorted by `host_id` |
+        | `pools.csv` | `pools` without its `baseline`, plus `hosts_sha256`, the fingerprint of the pool's host ids: one line per pool, by `pool_id` |
+        | `pool_baselines.csv` | `pools.baseline` unnested: one line per pool and `vector_id`, by pool, then id |
+        | `pool_edges.csv` | `pool_edges`: one line per pair of pools where the first accepts a strict superset of the second's VMs, by super, then sub pool |
+        | `vm_summary.csv` | `vm_summary`: one line per accepted VM, sorted by `vm_id` |
+        | `host_evacuation.csv` | `host_evacuation`: one line per accepted host, sorted by `host_id` |
+        | `blockers.csv` | `blockers` without the catalog `name`, in the table's order: `blocked_pairs` descending, then `vector_id`, `compare_operation`, `reason` |
+        | `blockers_by_pool.csv` | `blockers_by_pool` likewise, by `pool_id` first |
         | `README.md` | this file (also written by the writer) |
 
         `hosts_sha256` is a fingerprint of the VM's whole row of the matrix: the first 16 hex digits
@@ -309,6 +349,36 @@ public final class ExpectedOutputsWriter {
 
         CSV fields are quoted only when they contain a comma, a quote or a line break; a null id is
         an empty field.
+
+        ## Pools and feasibility
+
+        The definitions the reference applies (SPEC sections 5 and 6):
+
+        - Classes: systems with identical vector sets; numbered from 0 by each class's smallest id
+          (Java `String` order). A pool: the hosts that accept exactly the same set of accepted VMs;
+          numbered from 0 by each pool's smallest host id. An edge: the super pool accepts a strict
+          superset of the sub pool's VMs; `covering` when no pool lies strictly between them.
+        - Baseline (`pool_baselines.csv`): per `vector_id` any host of the pool has, the status
+          `OPERATION_DIFFERS` (no operation) if the hosts disagree on the operation, else
+          `MISSING_ON_SOME_HOST` if a host lacks it, else the rule of SPEC section 6 for the
+          operation (`VALUE`, or `EQUAL_DISAGREES`, `NO_VALUE_AT_EDGE`, `ZERO_HOST_VALUE`,
+          `LCM_OVERFLOW`, `ANY_NON_ZERO`); `compatibility_info` in decimal and `value_hex` only with
+          `VALUE`.
+        - `vm_summary.csv`: `current_host_id` and `enabled_state` from the accepted `vms` row (empty
+          without one); `current_host_ok` is empty when the VM names no current host or one that is
+          not an accepted host; `other_compatible_hosts` leaves the current host out; `stranded` when
+          it is 0.
+        - `host_evacuation.csv`: `vm_count` counts the accepted VMs whose current host it is; the
+          blocking ones are those of them that are stranded (`blocking_vm_ids`, sorted); `evacuable`
+          when there is none. Capacity is not considered.
+        - Blockers: per VM vector (`vector_id`, the VM's `compare_operation` and its name) and reason
+          (`MISSING_ON_HOST`, `OPERATION_MISMATCH`, `ZERO_OPERAND`, `COMPARE_FAILED`),
+          `blocked_pairs` counts the (VM, host) pairs where it fails with that reason and
+          `sole_blocker_pairs` those where it is the VM's only failing vector; per pool, the pool is
+          the host's.
+
+        In these files a list is joined by `;` (an empty list is `""`), a null is an empty field and a
+        boolean is `true` or `false`.
 
         ## Rebuild
 
@@ -330,6 +400,9 @@ public final class ExpectedOutputsWriter {
             fleet.get("vm_classes"),
             fleet.get("host_classes"),
             fleet.get("compatible_pairs"),
-            fleet.get("vms_with_a_compatible_host"));
+            fleet.get("vms_with_a_compatible_host"),
+            feasibility.get("pools"),
+            feasibility.get("stranded_vms"),
+            feasibility.get("evacuable_hosts"));
   }
 }

@@ -2,7 +2,6 @@ package org.fleetcompat.job;
 
 import static org.apache.spark.sql.functions.collect_list;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.reference.ReferenceValidation.Rejection;
@@ -27,11 +26,15 @@ import org.fleetcompat.spark.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden test: {@link RunJob} on the {@code data-samples/cpu-fleet} sample against the expected
  * outputs kept beside it, which {@link ExpectedOutputsWriter} computes with the independent
  * reference (never with the engine). The job runs once for the class, with {@code --pairs}.
+ * Checked: the manifest's counts and accounting, the matrix (as pairs and as classes), the rejected
+ * rows, and the pool, baseline, feasibility and blocker tables ({@link FeasibilityCsv}).
  *
  * <p>A failure names the first differing VM or row; for a VM it also prints what the reference says
  * about it (its vectors, the hosts only one side accepts). Never regenerate the expected files to
@@ -49,6 +52,7 @@ class SampleGoldenTest {
   private static SparkSession spark;
   private static String out;
   private static ExpectedOutputsWriter.Expected reference;
+  private static Map<String, List<String>> engineFeasibility;
 
   @BeforeAll
   static void runTheJobOnce() {
@@ -83,6 +87,31 @@ class SampleGoldenTest {
             JSON.convertValue(
                 summary.get("inputs"),
                 new TypeReference<LinkedHashMap<String, Map<String, Long>>>() {}));
+    assertThat(JSON.convertValue(manifest.get("feasibility"), counts))
+        .as("manifest.json feasibility vs expected/summary.json")
+        .isEqualTo(JSON.convertValue(summary.get("feasibility"), counts));
+  }
+
+  static Stream<String> feasibilityFiles() {
+    return FeasibilityCsv.HEADERS.keySet().stream();
+  }
+
+  /**
+   * The pool and feasibility tables, baselines included, line by line against the expected file of
+   * the same name (see {@link FeasibilityCsv} for what each line holds).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("feasibilityFiles")
+  void feasibilityTablesEqualTheExpectedFiles(String file) throws IOException {
+    if (engineFeasibility == null) {
+      engineFeasibility = EngineFeasibilityTables.read(spark, out);
+    }
+    SameLines.assertSame(
+        "engine tables vs expected/" + file,
+        FeasibilityCsv.HEADERS.get(file),
+        expectedLines(file),
+        engineFeasibility.get(file),
+        line -> "");
   }
 
   @Test
@@ -131,7 +160,7 @@ class SampleGoldenTest {
     for (Rejection r : rejected) {
       actual.add(ExpectedOutputsWriter.rejectedLine(r.table(), r.systemId(), r.reason()));
     }
-    assertSameLines(
+    SameLines.assertSame(
         "rejected (table, system_id, reason) vs expected/" + ExpectedOutputsWriter.REJECTED,
         ExpectedOutputsWriter.REJECTED_HEADER,
         expectedLines(ExpectedOutputsWriter.REJECTED),
@@ -152,7 +181,7 @@ class SampleGoldenTest {
       String stored = Files.readString(path, StandardCharsets.UTF_8);
       List<String> storedLines = List.of(stored.split("\n", -1));
       List<String> nowLines = List.of(file.getValue().split("\n", -1));
-      assertSameLines(
+      SameLines.assertSame(
           path
               + " is stale: it is not what ExpectedOutputsWriter computes from the snapshot now;"
               + " understand why, then rebuild it as its README says",
@@ -176,7 +205,7 @@ class SampleGoldenTest {
       throws IOException {
     List<String> actual = new ArrayList<>();
     engineHosts.forEach((vm, hosts) -> actual.add(ExpectedOutputsWriter.vmHostsLine(vm, hosts)));
-    assertSameLines(
+    SameLines.assertSame(
         "per-VM compatible hosts from " + source + " vs expected/" + ExpectedOutputsWriter.VM_HOSTS,
         ExpectedOutputsWriter.VM_HOSTS_HEADER,
         expectedLines(ExpectedOutputsWriter.VM_HOSTS),
@@ -225,53 +254,6 @@ class SampleGoldenTest {
     return hosts.size() <= HOSTS_SHOWN
         ? hosts.toString()
         : hosts.subList(0, HOSTS_SHOWN) + " and " + (hosts.size() - HOSTS_SHOWN) + " more";
-  }
-
-  /**
-   * Fails at the first line that differs, naming it (1-based, as in the file) and both versions.
-   *
-   * @param header the file's header line, checked and dropped from {@code expected}; null for none
-   * @param explain extra words on a differing line, given the expected line (or the actual one when
-   *     the expected file has ended)
-   */
-  private static void assertSameLines(
-      String what,
-      String header,
-      List<String> expected,
-      List<String> actual,
-      Function<String, String> explain) {
-    int offset = 1;
-    if (header != null) {
-      assertThat(expected).as(what + ": header").isNotEmpty().first().isEqualTo(header);
-      expected = expected.subList(1, expected.size());
-      offset = 2;
-    }
-    int common = Math.min(expected.size(), actual.size());
-    for (int i = 0; i < common; i++) {
-      if (!expected.get(i).equals(actual.get(i))) {
-        fail(
-            "%s: first difference at line %d: expected <%s> but got <%s>%s",
-            what, i + offset, expected.get(i), actual.get(i), explain.apply(expected.get(i)));
-      }
-    }
-    if (expected.size() > common) {
-      fail(
-          "%s: %d lines missing, the first at line %d: <%s>%s",
-          what,
-          expected.size() - common,
-          common + offset,
-          expected.get(common),
-          explain.apply(expected.get(common)));
-    }
-    if (actual.size() > common) {
-      fail(
-          "%s: %d unexpected lines, the first at line %d: <%s>%s",
-          what,
-          actual.size() - common,
-          common + offset,
-          actual.get(common),
-          explain.apply(actual.get(common)));
-    }
   }
 
   private static List<String> expectedLines(String file) throws IOException {

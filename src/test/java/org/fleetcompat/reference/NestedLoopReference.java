@@ -37,6 +37,20 @@ public final class NestedLoopReference {
   /** The largest unsigned 32-bit {@code vector_id}. */
   public static final long MAX_VECTOR_ID = 0xFFFF_FFFFL;
 
+  /** SPEC section 1's operation names, by code. */
+  public static final List<String> OPERATION_NAMES =
+      List.of(
+          "Equal",
+          "SuperSet",
+          "SubSet",
+          "Disjoint",
+          "GreaterThan",
+          "GreaterThanOrEqual",
+          "LessThan",
+          "LessThanOrEqual",
+          "Multiple",
+          "Divisor");
+
   private NestedLoopReference() {}
 
   /**
