@@ -100,6 +100,8 @@ final class EngineFeasibilityTables {
             "vm_count",
             "blocking_vm_count",
             "blocking_vm_ids",
+            "unevaluated_vm_count",
+            "unevaluated_vm_ids",
             "evacuable"));
     String[] blocker = {
       "vector_id", "compare_operation", "operation", "reason", "blocked_pairs", "sole_blocker_pairs"

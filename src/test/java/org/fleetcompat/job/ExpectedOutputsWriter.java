@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.fleetcompat.reference.FeasibilityReference;
 import org.fleetcompat.reference.FeasibilityReference.VmAttributes;
 import org.fleetcompat.reference.NestedLoopReference;
@@ -192,9 +194,26 @@ public final class ExpectedOutputsWriter {
                                 row.currentHostId()))));
     Map<String, String> clusterOfHost = new TreeMap<>();
     hosts.ifPresent(t -> t.rows().forEach((id, row) -> clusterOfHost.put(id, row.cluster())));
+    // Quarantined VMs, placed on their hosts by the raw vms rows: they make a drain unknown.
+    Map<String, Set<String>> unevaluated = new TreeMap<>();
+    SnapshotFileReader.readVms(snapshot)
+        .ifPresent(
+            rows ->
+                rows.forEach(
+                    r -> {
+                      boolean quarantined =
+                          r.vmId() != null
+                              && vmVectors.knownSystems().contains(r.vmId())
+                              && !vmVectors.systems().containsKey(r.vmId());
+                      if (quarantined && r.currentHostId() != null) {
+                        unevaluated
+                            .computeIfAbsent(r.currentHostId(), h -> new TreeSet<>())
+                            .add(r.vmId());
+                      }
+                    }));
     FeasibilityReference feasibility =
         FeasibilityReference.compute(
-            vmVectors.systems(), hostVectors.systems(), vmAttributes, clusterOfHost);
+            vmVectors.systems(), hostVectors.systems(), vmAttributes, clusterOfHost, unevaluated);
     return new Expected(
         hostVectors, vmVectors, hosts, vms, feasibility.compatibleHosts(), feasibility);
   }
@@ -369,8 +388,10 @@ public final class ExpectedOutputsWriter {
           not an accepted host; `other_compatible_hosts` leaves the current host out; `stranded` when
           it is 0.
         - `host_evacuation.csv`: `vm_count` counts the accepted VMs whose current host it is; the
-          blocking ones are those of them that are stranded (`blocking_vm_ids`, sorted); `evacuable`
-          when there is none. Capacity is not considered.
+          blocking ones are those of them that are stranded (`blocking_vm_ids`, sorted);
+          `unevaluated_vm_ids` are the quarantined VMs the raw `vms` rows place on it; `evacuable` is
+          false with a blocking VM, else empty (unknown) with an unevaluated one, else true.
+          Capacity is not considered.
         - Blockers: per VM vector (`vector_id`, the VM's `compare_operation` and its name) and reason
           (`MISSING_ON_HOST`, `OPERATION_MISMATCH`, `ZERO_OPERAND`, `COMPARE_FAILED`),
           `blocked_pairs` counts the (VM, host) pairs where it fails with that reason and

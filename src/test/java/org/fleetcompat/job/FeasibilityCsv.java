@@ -72,7 +72,8 @@ final class FeasibilityCsv {
             + "other_compatible_hosts,current_host_ok,stranded");
     h.put(
         HOST_EVACUATION,
-        "host_id,host_class,pool_id,cluster,vm_count,blocking_vm_count,blocking_vm_ids,evacuable");
+        "host_id,host_class,pool_id,cluster,vm_count,blocking_vm_count,blocking_vm_ids,"
+            + "unevaluated_vm_count,unevaluated_vm_ids,evacuable");
     h.put(BLOCKERS, BLOCKER_COLUMNS);
     h.put(BLOCKERS_BY_POOL, "pool_id," + BLOCKER_COLUMNS);
     return Collections.unmodifiableMap(h);
@@ -112,6 +113,8 @@ final class FeasibilityCsv {
                   h.vmCount(),
                   h.blockingVmIds().size(),
                   h.blockingVmIds(),
+                  h.unevaluatedVmIds().size(),
+                  h.unevaluatedVmIds(),
                   h.evacuable()));
     }
     for (Pool p : f.pools()) {

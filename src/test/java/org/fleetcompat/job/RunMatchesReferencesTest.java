@@ -114,7 +114,7 @@ class RunMatchesReferencesTest {
 
     FeasibilityReference reference =
         FeasibilityReference.compute(
-            vmSide, hostSide, attributes.vms(), attributes.clusterOfHost());
+            vmSide, hostSide, attributes.vms(), attributes.clusterOfHost(), Map.of());
     assertThat(pairs(reference.compatibleHosts()))
         .as(what + ": FeasibilityReference's matrix vs nested loop")
         .isEqualTo(nested);

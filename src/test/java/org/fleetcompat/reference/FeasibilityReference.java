@@ -91,7 +91,8 @@ public final class FeasibilityReference {
       String cluster,
       long vmCount,
       List<String> blockingVmIds,
-      boolean evacuable) {}
+      List<String> unevaluatedVmIds,
+      Boolean evacuable) {}
 
   /** One row of {@code blockers}: a VM vector, its operation code and a reason. */
   public record Blocker(
@@ -134,12 +135,15 @@ public final class FeasibilityReference {
    *     attributes); ids that are not in {@code vms} are ignored
    * @param clusterOfHost the accepted {@code hosts} rows' clusters, by host id (no entry or a null
    *     value: no cluster)
+   * @param unevaluatedVmsByHost per host id, the quarantined VMs the raw {@code vms} rows place on
+   *     it: the host's drain is unknown (null) unless an evaluated VM blocks it
    */
   public static FeasibilityReference compute(
       Map<String, List<RefVector>> vms,
       Map<String, List<RefVector>> hosts,
       Map<String, VmAttributes> vmAttributes,
-      Map<String, String> clusterOfHost) {
+      Map<String, String> clusterOfHost,
+      Map<String, Set<String>> unevaluatedVmsByHost) {
     TreeMap<String, List<RefVector>> vmSide = new TreeMap<>(vms);
     TreeMap<String, List<RefVector>> hostSide = new TreeMap<>(hosts);
 
@@ -253,6 +257,8 @@ public final class FeasibilityReference {
     List<HostEvacuation> evacuation = new ArrayList<>();
     for (String h : hostSide.keySet()) {
       List<String> blocking = blockingOnHost.getOrDefault(h, List.of());
+      List<String> unevaluated =
+          List.copyOf(new TreeSet<>(unevaluatedVmsByHost.getOrDefault(h, Set.of())));
       evacuation.add(
           new HostEvacuation(
               h,
@@ -261,7 +267,8 @@ public final class FeasibilityReference {
               clusterOfHost.get(h),
               vmsOnHost.getOrDefault(h, 0L),
               List.copyOf(new TreeSet<>(blocking)),
-              blocking.isEmpty()));
+              unevaluated,
+              !blocking.isEmpty() ? Boolean.FALSE : unevaluated.isEmpty() ? Boolean.TRUE : null));
     }
 
     // Blockers: the per-host counts summed fleet-wide and per pool.
@@ -336,11 +343,17 @@ public final class FeasibilityReference {
         "vms_with_no_evaluated_current_host",
         vmSummary.stream().filter(v -> v.currentHostOk() == null).count());
     counts.put(
-        "evacuable_hosts", hostEvacuation.stream().filter(HostEvacuation::evacuable).count());
+        "evacuable_hosts",
+        hostEvacuation.stream().filter(h -> Boolean.TRUE.equals(h.evacuable())).count());
     counts.put("hosts_running_vms", hostEvacuation.stream().filter(h -> h.vmCount() > 0).count());
     counts.put(
         "evacuable_hosts_running_vms",
-        hostEvacuation.stream().filter(h -> h.evacuable() && h.vmCount() > 0).count());
+        hostEvacuation.stream()
+            .filter(h -> Boolean.TRUE.equals(h.evacuable()) && h.vmCount() > 0)
+            .count());
+    counts.put(
+        "hosts_with_unevaluated_vms",
+        hostEvacuation.stream().filter(h -> h.evacuable() == null).count());
     return counts;
   }
 
