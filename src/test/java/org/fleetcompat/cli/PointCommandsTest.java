@@ -99,6 +99,24 @@ class PointCommandsTest {
         .get(id);
   }
 
+  /**
+   * What follows the reason of a failed mask compare: the offending bits, recomputed here from the
+   * two values rather than taken from the engine.
+   */
+  private static String bitsSuffix(VectorOutcome o) {
+    if (o.reason() != Reason.COMPARE_FAILED) {
+      return "";
+    }
+    long bits =
+        switch (o.operation()) {
+          case SUB_SET -> o.vmValue() & ~o.hostValue();
+          case SUPER_SET -> o.hostValue() & ~o.vmValue();
+          case DISJOINT -> o.vmValue() & o.hostValue();
+          default -> 0;
+        };
+    return bits == 0 ? "" : " (bits " + Hex.value(bits) + ")";
+  }
+
   /** The line of the explain table for one outcome must show all of it. */
   private static void assertExplainLine(String line, VectorOutcome o, VectorCatalog catalog) {
     assertThat(line)
@@ -108,7 +126,7 @@ class PointCommandsTest {
         .contains(" " + Hex.value(o.vmValue()) + " ")
         .contains(o.isPresentOnHost() ? " " + Hex.value(o.hostValue()) : " - ")
         .contains(o.reason().passes() ? " pass " : " FAIL ")
-        .endsWith(" " + o.reason().name());
+        .endsWith(" " + o.reason().name() + bitsSuffix(o));
   }
 
   @Test
@@ -174,7 +192,7 @@ class PointCommandsTest {
           .contains(" " + f.operation().displayName() + " ")
           .contains(" vm " + Hex.value(f.vmValue()) + " ")
           .contains(" host " + (f.isPresentOnHost() ? Hex.value(f.hostValue()) : "-") + " ")
-          .endsWith(" " + f.reason().name());
+          .endsWith(" " + f.reason().name() + bitsSuffix(f));
     }
     assertThat(spark.sparkContext().isStopped())
         .as("in process, the commands leave the caller's session running")
