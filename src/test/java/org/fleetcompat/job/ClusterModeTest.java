@@ -82,6 +82,12 @@ class ClusterModeTest {
           ResultTables.CLASS_MATRIX,
           ResultTables.VM_CLASSES,
           ResultTables.HOST_CLASSES,
+          ResultTables.POOLS,
+          ResultTables.POOL_EDGES,
+          ResultTables.VM_SUMMARY,
+          ResultTables.HOST_EVACUATION,
+          ResultTables.BLOCKERS,
+          ResultTables.BLOCKERS_BY_POOL,
           ResultTables.REJECTED);
   private static final long EXECUTOR_START_TIMEOUT_MILLIS = 60_000;
   private static final int DIFFERENCES_SHOWN = 10;
@@ -175,6 +181,9 @@ class ClusterModeTest {
     Manifest cluster = CLUSTER.get(snapshot).manifest();
     assertThat(cluster.statusCode()).as(snapshot + " status").isZero();
     assertThat(cluster.fleet()).as(snapshot + " fleet counts").isEqualTo(local.fleet());
+    assertThat(cluster.feasibility())
+        .as(snapshot + " feasibility counts")
+        .isEqualTo(local.feasibility());
     assertThat(cluster.outputs()).as(snapshot + " output row counts").isEqualTo(local.outputs());
     assertThat(cluster.inputs()).as(snapshot + " inputs and accounting").isEqualTo(local.inputs());
     assertThat(cluster.inputs().values()).allMatch(Manifest.InputTable::balanced);
