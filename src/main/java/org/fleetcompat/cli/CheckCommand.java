@@ -46,7 +46,13 @@ final class CheckCommand extends SnapshotCommand {
       throw new FleetcompatException(
           ReturnCode.INVALID_PARAMETER, "Cannot read blob file " + blobFile + ": " + e, e);
     }
-    SystemBlob blob = BlobCodec.decode(bytes);
+    SystemBlob blob;
+    try {
+      blob = BlobCodec.decode(bytes);
+    } catch (FleetcompatException e) {
+      throw new FleetcompatException(
+          e.status(), "Blob file " + blobFile + ": " + e.getMessage(), e);
+    }
     CheckResult result = SystemBlobJob.check(session, snapshot.dir, blob, host);
     w.printf(
         Locale.ROOT,

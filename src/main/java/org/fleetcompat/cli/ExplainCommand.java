@@ -7,6 +7,7 @@ import org.fleetcompat.core.BlockerCount;
 import org.fleetcompat.core.Hex;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorOutcome;
+import org.fleetcompat.core.VmState;
 import org.fleetcompat.job.ExplainJob;
 import org.fleetcompat.job.PairExplanation;
 import org.fleetcompat.job.VmExplanation;
@@ -43,8 +44,9 @@ final class ExplainCommand extends SnapshotCommand {
   static void print(PairExplanation e, PrintWriter w) {
     w.printf(
         Locale.ROOT,
-        "explain %s on %s: %s%n",
+        "explain %s (%s) on %s: %s%n",
         e.vmId(),
+        VmState.describe(e.enabledState()),
         e.hostId(),
         e.isCompatible()
             ? "COMPATIBLE (all " + e.outcomes().size() + " vectors pass)"
@@ -95,8 +97,9 @@ final class ExplainCommand extends SnapshotCommand {
     long all = e.pools().stream().mapToLong(VmExplanation.PoolReach::hostCount).sum();
     w.printf(
         Locale.ROOT,
-        "explain %s: fits %d of %d pools (%,d of %,d hosts)%n",
+        "explain %s (%s): fits %d of %d pools (%,d of %,d hosts)%n",
         e.vmId(),
+        VmState.describe(e.enabledState()),
         pools,
         e.pools().size(),
         hosts,
@@ -110,11 +113,13 @@ final class ExplainCommand extends SnapshotCommand {
           p.clusters().isEmpty() ? "-" : String.join(",", p.clusters()),
           p.compatibleHosts() == p.hostCount()
               ? "accepts it"
-              : String.format(
-                  Locale.ROOT,
-                  "accepts it on %,d of %,d hosts",
-                  p.compatibleHosts(),
-                  p.hostCount()));
+              : p.compatibleHosts() == 0
+                  ? "rejects it"
+                  : String.format(
+                      Locale.ROOT,
+                      "accepts it on %,d of %,d hosts",
+                      p.compatibleHosts(),
+                      p.hostCount()));
       for (BlockerCount b : p.blockers()) {
         w.printf(
             Locale.ROOT,

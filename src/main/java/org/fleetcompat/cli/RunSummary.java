@@ -51,9 +51,9 @@ final class RunSummary {
       Map<String, Long> g = m.whatIf();
       w.printf(
           Locale.ROOT,
-          "  what-if stopped   %,d running VMs evaluated as stopped: %,d gain hosts (+%,d pairs),"
+          "  what-if stopped   %,d running VMs lose running-only vectors: %,d gain hosts (+%,d pairs),"
               + " %,d no longer stranded, %,d more hosts can be drained%n",
-          g.get("vms_evaluated_as_stopped"),
+          g.get("running_vms_with_vectors_dropped"),
           g.get("vms_gaining_hosts"),
           g.get("compatible_pairs_gained"),
           g.get("vms_no_longer_stranded"),

@@ -42,6 +42,23 @@ public enum VmState {
     return RUNNING;
   }
 
+  /**
+   * A VM's {@code enabled_state} for people: {@code running, enabled_state 2}, {@code off,
+   * enabled_state 3}, {@code saved, enabled_state 32769}, {@code enabled_state 6} for a code of no
+   * known state, {@code enabled_state unknown} for null.
+   */
+  public static String describe(Integer enabledState) {
+    if (enabledState == null) {
+      return "enabled_state unknown";
+    }
+    for (VmState s : values()) {
+      if (s.enabledState == enabledState) {
+        return s.catalogName() + ", enabled_state " + enabledState;
+      }
+    }
+    return "enabled_state " + enabledState;
+  }
+
   /** The catalog's name for the state: {@code running}, {@code off} or {@code saved}. */
   public String catalogName() {
     return name().toLowerCase(java.util.Locale.ROOT);

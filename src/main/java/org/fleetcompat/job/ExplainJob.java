@@ -2,7 +2,9 @@ package org.fleetcompat.job;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BlockerCount;
 import org.fleetcompat.core.BlockerTally;
@@ -30,7 +32,8 @@ public final class ExplainJob {
     SystemLookup lookup = lookup(spark, snapshot);
     VectorSet vm = lookup.vectors(SnapshotTable.VM_VECTORS, List.of(vmId)).get(vmId);
     VectorSet host = lookup.vectors(SnapshotTable.HOST_VECTORS, List.of(hostId)).get(hostId);
-    return PairExplanation.of(vmId, vm, hostId, host, catalog);
+    return PairExplanation.of(vmId, vm, hostId, host, catalog)
+        .withEnabledState(lookup.enabledStates(List.of(vmId)).get(vmId));
   }
 
   /**
@@ -55,23 +58,25 @@ public final class ExplainJob {
       BitSet fits = new MatrixKernel(index).compatibleHostClasses(vm);
       BlockerTally tally = new BlockerTally(index, poolOf, hostClassSizes);
       tally.add(vm, 1);
+      Map<Integer, List<BlockerCount>> blockersByPool = new HashMap<>();
+      for (BlockerCount c : tally.counts()) {
+        blockersByPool.computeIfAbsent(c.pool(), k -> new ArrayList<>()).add(c);
+      }
       List<VmExplanation.PoolReach> pools = new ArrayList<>();
       for (int p = 0; p < a.pools().pools().poolCount(); p++) {
         BitSet classes = a.pools().pools().hostClasses(p);
         BitSet accepting = (BitSet) classes.clone();
         accepting.and(fits);
-        int pool = p;
-        List<BlockerCount> blockers =
-            tally.counts().stream().filter(c -> c.pool() == pool).toList();
         pools.add(
             new VmExplanation.PoolReach(
                 p,
                 a.fits().hostsIn(classes),
                 a.fits().hostsIn(accepting),
                 a.pools().clustersOf(p),
-                blockers));
+                blockersByPool.getOrDefault(p, List.of())));
       }
-      return new VmExplanation(vmId, pools, catalog);
+      Integer state = new SystemLookup(spark, inputs).enabledStates(List.of(vmId)).get(vmId);
+      return new VmExplanation(vmId, state, pools, catalog);
     }
   }
 

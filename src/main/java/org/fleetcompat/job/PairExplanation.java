@@ -10,12 +10,17 @@ import org.fleetcompat.core.VectorSet;
  * {@code explain --vm ID --host ID}: every vector of the VM against the host.
  *
  * @param vmId the VM
+ * @param enabledState the VM's {@code enabled_state}, or null when the snapshot does not say
  * @param hostId the host
  * @param outcomes one per VM vector, in {@code vector_id} order
  * @param catalog for the vectors' names
  */
 public record PairExplanation(
-    String vmId, String hostId, List<VectorOutcome> outcomes, VectorCatalog catalog) {
+    String vmId,
+    Integer enabledState,
+    String hostId,
+    List<VectorOutcome> outcomes,
+    VectorCatalog catalog) {
 
   /**
    * Every vector of {@code vm} judged against {@code host} by {@link PairCheck}: what {@code
@@ -25,7 +30,12 @@ public record PairExplanation(
    */
   public static PairExplanation of(
       String vmId, VectorSet vm, String hostId, VectorSet host, VectorCatalog catalog) {
-    return new PairExplanation(vmId, hostId, PairCheck.outcomes(vm, host), catalog);
+    return new PairExplanation(vmId, null, hostId, PairCheck.outcomes(vm, host), catalog);
+  }
+
+  /** This explanation with the VM's {@code enabled_state}. */
+  public PairExplanation withEnabledState(Integer state) {
+    return new PairExplanation(vmId, state, hostId, outcomes, catalog);
   }
 
   /** Whether every vector passes: the VM fits the host. */

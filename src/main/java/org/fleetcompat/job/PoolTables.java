@@ -52,6 +52,7 @@ final class PoolTables {
       DataTypes.createStructType(
           List.of(
               DataTypes.createStructField("pool_id", DataTypes.IntegerType, false),
+              DataTypes.createStructField("first_host_id", DataTypes.StringType, false),
               DataTypes.createStructField("host_count", DataTypes.LongType, false),
               DataTypes.createStructField("host_class_count", DataTypes.IntegerType, false),
               DataTypes.createStructField(
@@ -137,6 +138,8 @@ final class PoolTables {
       rows.add(
           RowFactory.create(
               p,
+              // Host classes are numbered by smallest host id, so the pool's first class has it.
+              hosts.memberIds().get(hostClasses.nextSetBit(0))[0],
               fits.hostsIn(hostClasses),
               classNumbers.size(),
               classNumbers.toArray(Integer[]::new),

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.fleetcompat.core.FitMatrix;
+import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.io.Manifest;
@@ -68,6 +69,9 @@ final class RunPipeline implements AutoCloseable {
    * tables and {@code explain --vm} are read from. Call once.
    */
   FleetAnalysis analyze(RunOptions options) {
+    if (options.assumeStopped()) {
+      requireWhatIfInputs();
+    }
     List<ValidatedTable> vectors =
         timer.time(
             "validate",
@@ -126,8 +130,8 @@ final class RunPipeline implements AutoCloseable {
                     catalog));
     Map<String, Integer> hostClassOfHost = hostClassOfHost(hosts);
     Dataset<Row> hostTable = cache(pools.hostClasses());
-    Dataset<Row> unevaluated = quarantinedVmsOnHosts();
     Dataset<Row> vmTable = cache(vmClassesTable(vmClasses, vmAttributes));
+    Dataset<Row> unevaluated = cache(unevaluatedVmsOnHosts(vmTable));
     Dataset<Row> summary = feasibility(fits, poolOfHostClass, hostClassOfHost).vmSummary(vmTable);
     Dataset<Row> evacuation = Feasibility.hostEvacuation(summary, hostTable, unevaluated);
     Map<String, Long> whatIf = new LinkedHashMap<>();
@@ -256,11 +260,13 @@ final class RunPipeline implements AutoCloseable {
   }
 
   /**
-   * {@code vm_id, current_host_id} of the VMs the {@code vms} table places on a host but whose
-   * vectors were quarantined: a host running one cannot be called drainable.
+   * {@code vm_id, current_host_id} of the VMs the raw {@code vms} rows place on a host that the run
+   * does not count there: quarantined, without vector rows, or with conflicting {@code vms} rows. A
+   * host running one cannot be called drainable.
+   *
+   * @param evaluated {@code vm_summary}: the VMs counted, with the host they are counted on
    */
-  private Dataset<Row> quarantinedVmsOnHosts() {
-    Dataset<Row> none = spark.emptyDataFrame().selectExpr("'' AS vm_id", "'' AS current_host_id");
+  private Dataset<Row> unevaluatedVmsOnHosts(Dataset<Row> evaluated) {
     return inputs
         .optional(SnapshotTable.VMS)
         .filter(t -> t.hasColumn("current_host_id"))
@@ -273,15 +279,34 @@ final class RunPipeline implements AutoCloseable {
                         "try_cast(vm_id AS STRING) AS vm_id",
                         "try_cast(current_host_id AS STRING) AS current_host_id")
                     .filter("vm_id IS NOT NULL AND current_host_id IS NOT NULL")
+                    .distinct()
                     .join(
-                        validated
-                            .get(SnapshotTable.VM_VECTORS)
-                            .statuses()
-                            .filter("NOT accepted")
-                            .select(col("system_id").as("vm_id")),
-                        "vm_id")
-                    .distinct())
-        .orElse(none);
+                        evaluated.select("vm_id", "current_host_id"),
+                        new String[] {"vm_id", "current_host_id"},
+                        "left_anti"))
+        .orElse(spark.emptyDataFrame().selectExpr("'' AS vm_id", "'' AS current_host_id"));
+  }
+
+  /**
+   * The cold-migration what-if needs to know which VMs run and which vectors apply only while they
+   * do; without either it would silently report no gain.
+   */
+  private void requireWhatIfInputs() {
+    if (catalog.entries().isEmpty()) {
+      throw new FleetcompatException(
+          ReturnCode.INVALID_PARAMETER,
+          "--assume-stopped needs a vector catalog that marks running-only vectors; pass --catalog"
+              + " FILE (jobs/fleetcompat passes conf/vector-catalog.json)");
+    }
+    boolean states =
+        inputs.optional(SnapshotTable.VMS).map(t -> t.hasColumn("enabled_state")).orElse(false);
+    if (!states) {
+      throw new FleetcompatException(
+          ReturnCode.INVALID_PARAMETER,
+          "--assume-stopped needs the vms table with enabled_state in "
+              + inputs.snapshot()
+              + ", to know which VMs are running");
+    }
   }
 
   /** Each accepted host's cluster, where the {@code hosts} table names one. */
@@ -388,6 +413,7 @@ final class RunPipeline implements AutoCloseable {
     Map<String, Object> optionMap = new LinkedHashMap<>();
     optionMap.put("pairs", options.writePairs());
     optionMap.put("assume_stopped", options.assumeStopped());
+    optionMap.put("catalog_entries", catalog.entries().size());
     optionMap.put("master", spark.sparkContext().master());
     return new Manifest(
         EngineVersion.current(),

@@ -58,6 +58,7 @@ public final class SystemBlobJob {
     Set<String> memberIds = new TreeSet<>();
     onHosts.values().forEach(m -> memberIds.addAll(m.keySet()));
     SystemLookup.Found members = lookup.find(SnapshotTable.VM_VECTORS, memberIds);
+    Set<String> conflicting = lookup.vmsWithConflictingRows(memberIds);
     Map<String, SystemBlob> blobs = new LinkedHashMap<>();
     for (String id : systemIds) {
       if (vms.exists(id) && hosts.exists(id)) {
@@ -65,27 +66,56 @@ public final class SystemBlobJob {
             ReturnCode.INVALID_PARAMETER,
             "'" + id + "' names both a VM and a host in " + snapshot + "; ids must differ");
       }
+      if (!vms.exists(id) && !hosts.exists(id)) {
+        throw new FleetcompatException(
+            ReturnCode.INVALID_PARAMETER,
+            "Unknown system: '"
+                + id
+                + "' has no rows in vm_vectors nor in host_vectors of "
+                + snapshot);
+      }
       if (vms.exists(id)) {
         blobs.put(id, SystemBlob.vm(id, states.get(id), vms.require(id)));
       } else {
         hosts.require(id);
-        blobs.put(id, hostBlob(id, onHosts.getOrDefault(id, Map.of()), members));
+        blobs.put(id, hostBlob(id, onHosts.getOrDefault(id, Map.of()), members, conflicting));
       }
     }
     return blobs;
   }
 
+  /**
+   * The blob of a host: every VM the {@code vms} rows place on it. A VM the run would not count on
+   * the host (quarantined, without vector rows, or with conflicting {@code vms} rows) makes the
+   * blob impossible, as it makes {@code host_evacuation}'s answer unknown: leaving it out would
+   * make the host look drainable when it may not be.
+   */
   private static SystemBlob hostBlob(
-      String hostId, Map<String, Integer> onHost, SystemLookup.Found found) {
+      String hostId,
+      Map<String, Integer> onHost,
+      SystemLookup.Found found,
+      Set<String> conflicting) {
     List<BlobMember> members = new ArrayList<>();
     for (Map.Entry<String, Integer> vm : onHost.entrySet()) {
-      if (found.isQuarantined(vm.getKey())) {
-        found.require(vm.getKey());
+      String vmId = vm.getKey();
+      String problem =
+          found.isQuarantined(vmId)
+              ? null
+              : !found.exists(vmId)
+                  ? "has no rows in vm_vectors"
+                  : conflicting.contains(vmId) ? "has conflicting rows in vms" : null;
+      if (problem != null) {
+        throw new FleetcompatException(
+            ReturnCode.INVALID_PARAMETER,
+            "Host '"
+                + hostId
+                + "' runs VM '"
+                + vmId
+                + "', which "
+                + problem
+                + ", so what the host's VMs need is unknown; fix the snapshot to take its blob");
       }
-      // A VM the vms table names but with no vector rows does not exist (docs/DESIGN.md).
-      if (found.exists(vm.getKey())) {
-        members.add(new BlobMember(vm.getKey(), vm.getValue(), found.require(vm.getKey())));
-      }
+      members.add(new BlobMember(vmId, vm.getValue(), found.require(vmId)));
     }
     return SystemBlob.host(hostId, members);
   }

@@ -8,10 +8,12 @@ import org.fleetcompat.core.VectorCatalog;
  * {@code explain --vm ID}: the VM against every pool of the snapshot.
  *
  * @param vmId the VM
+ * @param enabledState the VM's {@code enabled_state}, or null when the snapshot does not say
  * @param pools one entry per pool, by pool id
  * @param catalog for the vectors' names
  */
-public record VmExplanation(String vmId, List<PoolReach> pools, VectorCatalog catalog) {
+public record VmExplanation(
+    String vmId, Integer enabledState, List<PoolReach> pools, VectorCatalog catalog) {
 
   /**
    * The VM against one pool.

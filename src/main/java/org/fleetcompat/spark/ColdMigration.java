@@ -104,7 +104,7 @@ public final class ColdMigration {
     Row hosts =
         hostEvacuation.agg(expr("count_if(evacuable AND NOT evacuable_as_reported)")).first();
     Map<String, Long> gains = new LinkedHashMap<>();
-    gains.put("vms_evaluated_as_stopped", evaluated.filter("stopped").count());
+    gains.put("running_vms_with_vectors_dropped", evaluated.filter("stopped").count());
     gains.put("vms_gaining_hosts", vms.getLong(0));
     gains.put("vms_no_longer_stranded", vms.getLong(1));
     gains.put("compatible_pairs_gained", vms.getLong(2));

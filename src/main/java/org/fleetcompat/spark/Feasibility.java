@@ -80,13 +80,14 @@ public final class Feasibility {
   /**
    * {@code host_evacuation}, one row per evaluated host: how many evaluated VMs run on it, which of
    * them have no other compatible host (they block the drain), which VMs placed on it could not be
-   * evaluated (quarantined), and whether it can be drained: false when a VM blocks, null (unknown)
-   * when none does but some VM on it was not evaluated, true otherwise. Capacity is not considered.
+   * evaluated there, and whether it can be drained: false when a VM blocks, null (unknown) when
+   * none does but some VM on it was not evaluated, true otherwise. Capacity is not considered.
    * Lazy.
    *
    * @param vmSummary the output of {@link #vmSummary}
    * @param hosts {@code host_id, host_class, pool_id, cluster}, one row per evaluated host
-   * @param unevaluated {@code vm_id, current_host_id} of the VMs placed on a host but quarantined
+   * @param unevaluated {@code vm_id, current_host_id} of the VMs the raw {@code vms} rows place on
+   *     a host but that are not counted there (quarantined, without vectors, conflicting rows)
    */
   public static Dataset<Row> hostEvacuation(
       Dataset<Row> vmSummary, Dataset<Row> hosts, Dataset<Row> unevaluated) {

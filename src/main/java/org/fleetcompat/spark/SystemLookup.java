@@ -3,12 +3,16 @@ package org.fleetcompat.spark;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.FleetcompatException;
@@ -125,10 +129,7 @@ public final class SystemLookup {
     TableInput input = inputs.required(table);
     Map<String, List<LoadedVectorRow>> rows = new TreeMap<>();
     if (!ids.isEmpty()) {
-      for (Row r :
-          VectorTableLoader.load(spark, input)
-              .filter(col("system_id").isin(ids.toArray()))
-              .collectAsList()) {
+      for (Row r : VectorTableLoader.loadSystems(spark, input, ids).collectAsList()) {
         rows.computeIfAbsent(r.getAs("system_id"), k -> new ArrayList<>())
             .add(VectorValidation.loadedRow(r));
       }
@@ -163,6 +164,13 @@ public final class SystemLookup {
   /** The ids of the hosts the {@code hosts} table puts in {@code cluster}, sorted. */
   public List<String> hostsOfCluster(String cluster) {
     TableInput hosts = attributeTable(SnapshotTable.HOSTS, "--cluster");
+    if (!hosts.hasColumn("cluster")) {
+      throw new FleetcompatException(
+          ReturnCode.INVALID_PARAMETER,
+          "Table hosts of "
+              + inputs.snapshot()
+              + " has no column cluster, which --cluster needs; name the hosts with --hosts");
+    }
     List<String> ids = new ArrayList<>();
     for (Row r :
         spark
@@ -190,9 +198,7 @@ public final class SystemLookup {
   public Map<String, Map<String, Integer>> vmsOnHosts(Collection<String> hostIds) {
     Map<String, Map<String, Integer>> byHost = new TreeMap<>();
     if (!hostIds.isEmpty()) {
-      for (Row r :
-          vmRows(
-              col("current_host_id").isin(hostIds.toArray()), "CAST(current_host_id AS STRING)")) {
+      for (Row r : vmRows(col("current_host_id").isin(hostIds.toArray()), currentHost())) {
         byHost
             .computeIfAbsent(r.getString(2), h -> new TreeMap<>())
             .put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1));
@@ -215,6 +221,41 @@ public final class SystemLookup {
       }
     }
     return states;
+  }
+
+  /**
+   * The VMs among {@code vmIds} whose {@code vms} rows disagree (two rows with another state or
+   * current host): a run evaluates them with no attributes, so they are not counted on any host.
+   */
+  public Set<String> vmsWithConflictingRows(Collection<String> vmIds) {
+    Map<String, Set<List<Object>>> variants = new TreeMap<>();
+    if (!vmIds.isEmpty()) {
+      for (Row r : vmRows(col("vm_id").isin(vmIds.toArray()), currentHost())) {
+        variants
+            .computeIfAbsent(r.getString(0), v -> new HashSet<>())
+            .add(Arrays.asList(r.get(1), r.get(2)));
+      }
+    }
+    Set<String> conflicting = new TreeSet<>();
+    variants.forEach(
+        (vm, rows) -> {
+          if (rows.size() > 1) {
+            conflicting.add(vm);
+          }
+        });
+    return conflicting;
+  }
+
+  private String currentHost() {
+    TableInput vms = attributeTable(SnapshotTable.VMS, "a host's blob");
+    if (!vms.hasColumn("current_host_id")) {
+      throw new FleetcompatException(
+          ReturnCode.INVALID_PARAMETER,
+          "Table vms of "
+              + inputs.snapshot()
+              + " has no column current_host_id, which a host's blob needs (the VMs it runs)");
+    }
+    return "CAST(current_host_id AS STRING)";
   }
 
   /**

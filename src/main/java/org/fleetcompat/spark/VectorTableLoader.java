@@ -2,11 +2,13 @@ package org.fleetcompat.spark;
 
 import static org.apache.spark.sql.functions.expr;
 
+import java.util.Collection;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.TableInput;
@@ -34,8 +36,26 @@ public final class VectorTableLoader {
 
   /** The normalized rows of a vector table; lazy, nothing is read until an action. */
   public static Dataset<Row> load(SparkSession spark, TableInput input) {
-    SnapshotTable table = input.table();
+    return normalize(spark.read().parquet(input.files().toArray(String[]::new)), input);
+  }
+
+  /**
+   * The normalized rows of the named systems only. The ids are matched on the raw column, before
+   * the projection (whose {@code input_file_name()} would stop it), so Parquet can skip row groups
+   * by their statistics.
+   */
+  public static Dataset<Row> loadSystems(
+      SparkSession spark, TableInput input, Collection<String> systemIds) {
     Dataset<Row> raw = spark.read().parquet(input.files().toArray(String[]::new));
+    String idColumn = input.table().idColumn();
+    Column id = raw.col(idColumn);
+    Column asText =
+        raw.schema().apply(idColumn).dataType() instanceof StringType ? id : id.cast("string");
+    return normalize(raw.filter(asText.isin(systemIds.toArray())), input);
+  }
+
+  private static Dataset<Row> normalize(Dataset<Row> raw, TableInput input) {
+    SnapshotTable table = input.table();
     StructType schema = raw.schema();
     String id = q(table.idColumn());
     String vid = q(SnapshotTable.VECTOR_ID);

@@ -230,12 +230,12 @@ class ColdMigrationWhatIfTest {
     Map<String, Long> whatIf = run.manifest().whatIf();
     assertThat(whatIf)
         .containsOnlyKeys(
-            "vms_evaluated_as_stopped",
+            "running_vms_with_vectors_dropped",
             "vms_gaining_hosts",
             "vms_no_longer_stranded",
             "compatible_pairs_gained",
             "hosts_newly_evacuable")
-        .containsEntry("vms_evaluated_as_stopped", stopped)
+        .containsEntry("running_vms_with_vectors_dropped", stopped)
         .containsEntry("vms_gaining_hosts", gaining)
         .containsEntry("vms_no_longer_stranded", noLongerStranded)
         .containsEntry("compatible_pairs_gained", pairs - pairsAsReported)

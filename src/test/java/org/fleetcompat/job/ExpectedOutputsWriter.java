@@ -194,18 +194,21 @@ public final class ExpectedOutputsWriter {
                                 row.currentHostId()))));
     Map<String, String> clusterOfHost = new TreeMap<>();
     hosts.ifPresent(t -> t.rows().forEach((id, row) -> clusterOfHost.put(id, row.cluster())));
-    // Quarantined VMs, placed on their hosts by the raw vms rows: they make a drain unknown.
+    // VMs the raw vms rows place on a host but that are not evaluated there (quarantined, no
+    // vector rows, rejected or conflicting vms rows): they make the host's drain unknown.
     Map<String, Set<String>> unevaluated = new TreeMap<>();
     SnapshotFileReader.readVms(snapshot)
         .ifPresent(
             rows ->
                 rows.forEach(
                     r -> {
-                      boolean quarantined =
-                          r.vmId() != null
-                              && vmVectors.knownSystems().contains(r.vmId())
-                              && !vmVectors.systems().containsKey(r.vmId());
-                      if (quarantined && r.currentHostId() != null) {
+                      VmAttributes a = r.vmId() == null ? null : vmAttributes.get(r.vmId());
+                      boolean counted =
+                          a != null
+                              && vmVectors.systems().containsKey(r.vmId())
+                              && r.currentHostId() != null
+                              && r.currentHostId().equals(a.currentHostId());
+                      if (r.vmId() != null && r.currentHostId() != null && !counted) {
                         unevaluated
                             .computeIfAbsent(r.currentHostId(), h -> new TreeSet<>())
                             .add(r.vmId());

@@ -22,6 +22,12 @@ final class SampleFleet {
   /** The VMs the sample quarantines (expected/rejected.csv). */
   static final List<String> QUARANTINED_VMS = List.of("vm-02027", "vm-02717");
 
+  /** The VM the sample's vms table places on a host but that has no vector rows. */
+  static final String VM_WITHOUT_VECTORS = "vm-03001";
+
+  /** Every VM a vms row places on a host that the run cannot count there. */
+  static final List<String> UNEVALUATED_VMS = List.of("vm-02027", "vm-02717", VM_WITHOUT_VECTORS);
+
   private SampleFleet() {}
 
   /** The shipped catalog, read as {@code --catalog conf/vector-catalog.json} reads it. */
