@@ -7,9 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fleetcompat.core.CompareOperation;
 import org.fleetcompat.core.Hex;
-import org.fleetcompat.core.VectorSet;
 
 /**
  * The row-level rules of SPEC section 4 for the vector rows of one system:
@@ -22,7 +20,10 @@ import org.fleetcompat.core.VectorSet;
  *   <li>rows that name no system are rejected one by one.
  * </ul>
  *
- * Stateless and thread safe; cost O(rows) per system.
+ * The keep-or-quarantine rule itself is {@link SystemRowBuffer}'s, which Spark runs on its own for
+ * the bulk of a fleet; this class adds the rejected rows and their messages.
+ *
+ * <p>Stateless and thread safe; cost O(rows log rows) per system.
  */
 public final class SystemValidator {
   /** The cause named for a quarantined system: the same on every run, whatever the row order. */
@@ -42,30 +43,35 @@ public final class SystemValidator {
       }
       return new SystemVerdict(null, null, orphans, 0);
     }
+    SystemRowBuffer buffer = new SystemRowBuffer();
+    for (LoadedVectorRow r : rows) {
+      if (r.fault() != null) {
+        buffer.addFaulty();
+      } else {
+        buffer.add(r.vectorId(), r.operation(), r.value());
+      }
+    }
+    if (buffer.screen()) {
+      return new SystemVerdict(
+          systemId, buffer.toVectorSet(), List.of(), buffer.duplicatesCollapsed());
+    }
+    return quarantine(systemId, rows);
+  }
+
+  /** Rejects every row of a system {@link SystemRowBuffer} did not keep, naming one cause. */
+  private static SystemVerdict quarantine(String systemId, List<LoadedVectorRow> rows) {
     LoadedVectorRow firstFault = null;
     Map<Long, LoadedVectorRow> byId = new HashMap<>();
     Set<Long> conflicting = new HashSet<>();
-    long duplicates = 0;
     for (LoadedVectorRow r : rows) {
       if (r.fault() != null) {
         firstFault = firstFault == null || FAULT_ORDER.compare(r, firstFault) < 0 ? r : firstFault;
         continue;
       }
       LoadedVectorRow seen = byId.putIfAbsent(r.vectorId(), r);
-      if (seen != null) {
-        if (seen.operation() == r.operation() && seen.value() == r.value()) {
-          duplicates++;
-        } else {
-          conflicting.add(r.vectorId());
-        }
+      if (seen != null && (seen.operation() != r.operation() || seen.value() != r.value())) {
+        conflicting.add(r.vectorId());
       }
-    }
-    if (firstFault == null && conflicting.isEmpty()) {
-      VectorSet.Builder b = VectorSet.builder();
-      byId.values()
-          .forEach(
-              r -> b.add((int) r.vectorId(), CompareOperation.ofCode(r.operation()), r.value()));
-      return new SystemVerdict(systemId, b.build(), List.of(), duplicates);
     }
     String cause =
         firstFault != null

@@ -1,16 +1,15 @@
 package org.fleetcompat.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -27,17 +26,18 @@ import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SystemValidator;
 import org.fleetcompat.io.SystemVerdict;
 import org.fleetcompat.io.TableInput;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Validation and quarantine of a vector table (SPEC section 4): rows are grouped by system and io's
- * {@link SystemValidator} judges each system, so a system is kept or quarantined whole.
+ * Validation and quarantine of a vector table (SPEC section 4): rows are gathered by system and
+ * io's rule ({@link org.fleetcompat.io.SystemRowBuffer}, the one {@link SystemValidator} applies)
+ * keeps or quarantines each system whole.
  *
- * <p>Two passes, because bad rows are rare and their text is wide: the grouped pass shuffles only
- * the compact columns (id, vector, operation, value, fault) and decides every system; the rows of
- * the quarantined systems alone are then read again, with their text and file, to write {@code
- * rejected/}. The counts come from the grouped pass, and {@code rows_read} independently from the
- * files.
+ * <p>Two passes, because bad rows are rare and their text is wide: the decision pass shuffles only
+ * the compact columns (id, vector, operation, value, whether the row is faulty), sorts each task's
+ * rows by a hash of the id and decides every system in primitive arrays; the rows of the
+ * quarantined systems alone are then read again, with their text and file, and {@link
+ * SystemValidator} explains them in {@code rejected/}. The counts come from the decision pass, and
+ * {@code rows_read} independently from the files.
  *
  * <p>Accepted output: {@code system_id STRING, vectors ARRAY<STRUCT<vector_id BIGINT,
  * compare_operation BIGINT, value BIGINT>>}, sorted by {@code vector_id}.
@@ -64,35 +64,23 @@ public final class VectorValidation {
 
   /** Validates rows shaped by {@link VectorTableLoader}; runs the counting actions. */
   public static ValidatedTable validate(SparkSession spark, Dataset<Row> rows, TableInput input) {
-    // A native aggregation gathers each system's rows; Java then sees one row per system.
-    FlatMapFunction<Row, Row> decide =
-        system -> {
-          String systemId = system.getString(0);
-          List<Row> group = system.getList(1);
-          SystemVerdict v = judge(systemId, group.iterator());
-          Row decision =
-              v.isAccepted()
-                  ? RowFactory.create(
-                      true,
-                      systemId,
-                      CollectionConverters.asScala(VectorRows.toRows(v.vectors())),
-                      v.duplicatesCollapsed(),
-                      0L)
-                  : RowFactory.create(false, systemId, null, 0L, (long) v.rejections().size());
-          return List.of(decision).iterator();
-        };
+    // One shuffle of the compact columns by system, then a radix sort on a hash of the id, so
+    // each task sees a system's rows next to each other and judges them in primitive arrays.
+    // Spark's own grouping cost 2-3x the CPU here (docs/DESIGN.md): collect_list makes an object
+    // per row and sorts by the string id; a hash aggregate keyed by (system, vector_id) builds a
+    // map as large as the input.
     Dataset<Row> decisions =
-        rows.groupBy("system_id")
-            .agg(
-                collect_list(
-                        struct(
-                            col("system_id"),
-                            col("vector_id"),
-                            col("compare_operation"),
-                            col("value"),
-                            col("fault")))
-                    .as("rows"))
-            .flatMap(decide, Encoders.row(DECISIONS))
+        rows.select(
+                col("system_id"),
+                col("vector_id"),
+                col("compare_operation"),
+                col("value"),
+                col("fault").isNotNull().as("faulty"))
+            .repartition(col("system_id"))
+            .withColumn("system_hash", xxhash64(col("system_id")))
+            .sortWithinPartitions("system_hash")
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>) SystemDecisions::new, Encoders.row(DECISIONS))
             .persist(StorageLevel.MEMORY_AND_DISK());
 
     Row counts =
@@ -148,19 +136,18 @@ public final class VectorValidation {
     return SystemValidator.validate(systemId, loaded);
   }
 
-  /** Reads the compact columns by name; text and file only where the row carries them. */
+  /** Reads a row of {@link VectorTableLoader}'s shape, text and file included, by name. */
   static LoadedVectorRow loadedRow(Row r) {
     String fault = r.getAs("fault");
-    boolean detailed = r.schema().getFieldIndex("row").isDefined();
     return new LoadedVectorRow(
         r.getAs("system_id"),
         longOrZero(r, "vector_id"),
         longOrZero(r, "compare_operation"),
         longOrZero(r, "value"),
         fault == null ? null : RejectReason.valueOf(fault),
-        detailed ? r.getAs("message") : null,
-        detailed ? r.getAs("row") : null,
-        detailed ? r.getAs("file") : null);
+        r.getAs("message"),
+        r.getAs("row"),
+        r.getAs("file"));
   }
 
   private static long longOrZero(Row r, String field) {
