@@ -1,5 +1,7 @@
 package org.fleetcompat.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import org.apache.spark.sql.Column;
@@ -34,10 +36,33 @@ public final class VectorTableLoader {
 
   /** The normalized rows of a vector table; lazy, nothing is read until an action. */
   public static Dataset<Row> load(SparkSession spark, TableInput input) {
+    return load(spark, input, null);
+  }
+
+  /**
+   * The normalized rows of some systems of a vector table; lazy.
+   *
+   * <p>The rows are picked by id straight from the files, before the fault, message and row text
+   * are computed: reading back the few quarantined systems of a large table costs one scan of the
+   * id column, not the text of every row. The pick is a broadcast semi-join, so {@code systems}
+   * should be small next to the table (thousands of ids, not the whole fleet).
+   *
+   * @param systems a {@code system_id STRING} column: the systems whose rows to read; a null {@code
+   *     system_id} picks the rows that name no system. Null for every row
+   */
+  public static Dataset<Row> load(SparkSession spark, TableInput input, Dataset<Row> systems) {
     SnapshotTable table = input.table();
     Dataset<Row> raw = spark.read().parquet(input.files().toArray(String[]::new));
     StructType schema = raw.schema();
     String id = q(table.idColumn());
+    if (systems != null) {
+      Dataset<Row> picked = broadcast(systems.select(col("system_id").as("picked_system_id")));
+      raw =
+          raw.join(
+              picked,
+              expr("CAST(" + id + " AS STRING)").eqNullSafe(picked.col("picked_system_id")),
+              "left_semi");
+    }
     String vid = q(SnapshotTable.VECTOR_ID);
     String op = q(SnapshotTable.COMPARE_OPERATION);
     String val = q(SnapshotTable.COMPATIBILITY_INFO);
