@@ -1,14 +1,17 @@
 package org.fleetcompat.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import java.util.Collection;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.TableInput;
@@ -36,28 +39,45 @@ public final class VectorTableLoader {
 
   /** The normalized rows of a vector table; lazy, nothing is read until an action. */
   public static Dataset<Row> load(SparkSession spark, TableInput input) {
-    return normalize(spark.read().parquet(input.files().toArray(String[]::new)), input);
+    return load(spark, input, null);
   }
 
   /**
-   * The normalized rows of the named systems only. The ids are matched on the raw column, before
-   * the projection (whose {@code input_file_name()} would stop it), so Parquet can skip row groups
-   * by their statistics.
+   * The normalized rows of the named systems only ({@link #load(SparkSession, TableInput, Dataset)}
+   * with these ids): what the point commands read.
    */
   public static Dataset<Row> loadSystems(
       SparkSession spark, TableInput input, Collection<String> systemIds) {
-    Dataset<Row> raw = spark.read().parquet(input.files().toArray(String[]::new));
-    String idColumn = input.table().idColumn();
-    Column id = raw.col(idColumn);
-    Column asText =
-        raw.schema().apply(idColumn).dataType() instanceof StringType ? id : id.cast("string");
-    return normalize(raw.filter(asText.isin(systemIds.toArray())), input);
+    return load(
+        spark,
+        input,
+        spark.createDataset(List.copyOf(systemIds), Encoders.STRING()).toDF("system_id"));
   }
 
-  private static Dataset<Row> normalize(Dataset<Row> raw, TableInput input) {
+  /**
+   * The normalized rows of some systems of a vector table; lazy.
+   *
+   * <p>The rows are picked by id straight from the files, before the fault, message and row text
+   * are computed: reading back the few quarantined systems of a large table costs one scan of the
+   * id column, not the text of every row. The pick is a broadcast semi-join, so {@code systems}
+   * should be small next to the table (thousands of ids, not the whole fleet).
+   *
+   * @param systems a {@code system_id STRING} column: the systems whose rows to read; a null {@code
+   *     system_id} picks the rows that name no system. Null for every row
+   */
+  public static Dataset<Row> load(SparkSession spark, TableInput input, Dataset<Row> systems) {
     SnapshotTable table = input.table();
+    Dataset<Row> raw = spark.read().parquet(input.files().toArray(String[]::new));
     StructType schema = raw.schema();
     String id = q(table.idColumn());
+    if (systems != null) {
+      Dataset<Row> picked = broadcast(systems.select(col("system_id").as("picked_system_id")));
+      raw =
+          raw.join(
+              picked,
+              expr("CAST(" + id + " AS STRING)").eqNullSafe(picked.col("picked_system_id")),
+              "left_semi");
+    }
     String vid = q(SnapshotTable.VECTOR_ID);
     String op = q(SnapshotTable.COMPARE_OPERATION);
     String val = q(SnapshotTable.COMPATIBILITY_INFO);

@@ -62,7 +62,10 @@ public final class VectorValidation {
 
   private VectorValidation() {}
 
-  /** Validates rows shaped by {@link VectorTableLoader}; runs the counting actions. */
+  /**
+   * Validates {@code rows}, {@link VectorTableLoader}'s rows of {@code input}; runs the counting
+   * actions. The rejected rows are read again from {@code input}, for the quarantined systems only.
+   */
   public static ValidatedTable validate(SparkSession spark, Dataset<Row> rows, TableInput input) {
     // One shuffle of the compact columns by system, then a radix sort on a hash of the id, so
     // each task sees a system's rows next to each other and judges them in primitive arrays.
@@ -99,15 +102,20 @@ public final class VectorValidation {
     Dataset<Row> rejected =
         counts.getLong(1) == 0
             ? rejectedRows(rows.limit(0), input.table())
-            : rejectedRows(quarantined(rows, decisions), input.table());
+            : rejectedRows(
+                VectorTableLoader.load(spark, input, quarantinedIds(spark, decisions)),
+                input.table());
     return new ValidatedTable(accepted, rejected, statuses, accounting, decisions);
   }
 
-  /** The full rows of the systems the grouped pass quarantined, and the rows naming no system. */
-  private static Dataset<Row> quarantined(Dataset<Row> rows, Dataset<Row> decisions) {
-    Dataset<Row> ids =
-        decisions.filter("NOT accepted AND system_id IS NOT NULL").select("system_id");
-    return rows.join(ids, "system_id").unionByName(rows.filter("system_id IS NULL"));
+  /**
+   * The ids of the quarantined systems (null for the rows naming none), collected: a local table
+   * can be broadcast to pick rows before the loader's {@code input_file_name()}, which Spark
+   * refuses above a join with another file-backed plan such as the cached decisions.
+   */
+  private static Dataset<Row> quarantinedIds(SparkSession spark, Dataset<Row> decisions) {
+    List<Row> ids = decisions.filter("NOT accepted").select("system_id").collectAsList();
+    return spark.createDataFrame(ids, decisions.select("system_id").schema());
   }
 
   private static Dataset<Row> rejectedRows(Dataset<Row> rows, SnapshotTable table) {

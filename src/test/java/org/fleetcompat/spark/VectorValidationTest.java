@@ -87,6 +87,20 @@ class VectorValidationTest {
       Map<String, Boolean> statuses = new TreeMap<>();
       expected.knownSystems().forEach(s -> statuses.put(s, expected.systems().containsKey(s)));
       assertThat(statuses(actual)).as(what + ": statuses").isEqualTo(statuses);
+      List<String> files = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        String id = rows.get(i).systemId();
+        if (id == null || !expected.systems().containsKey(id)) {
+          files.add(id + " " + fileOfRow(i, options));
+        }
+      }
+      assertThat(
+              actual.rejected().collectAsList().stream()
+                  .map(r -> r.getAs("system_id") + " " + fileName(r.getAs("file")))
+                  .sorted()
+                  .toList())
+          .as(what + ": the file of each rejected row")
+          .isEqualTo(files.stream().sorted().toList());
     } finally {
       actual.release();
     }
@@ -170,6 +184,17 @@ class VectorValidationTest {
             Map.entry("b", "rejected 2 rows"),
             Map.entry("c", "kept [[9,9,9]] duplicates 0"),
             Map.entry("null", "rejected 1 rows"));
+  }
+
+  /** Where {@link SnapshotTableWriter} puts the {@code i}-th row of a table. */
+  private static String fileOfRow(int i, WriteOptions options) {
+    return options.rowsPerFile() == 0
+        ? "vm_vectors.parquet"
+        : String.format("part-%05d.parquet", i / options.rowsPerFile());
+  }
+
+  private static String fileName(String uri) {
+    return uri.substring(uri.lastIndexOf('/') + 1);
   }
 
   private Path snapshot(List<VectorRow> vmRows, WriteOptions options) {
