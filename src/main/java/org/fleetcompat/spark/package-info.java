@@ -1,7 +1,7 @@
 /**
- * Dataset plumbing only: load and normalize the snapshot tables, validate and quarantine in Spark
- * SQL, group systems into classes, broadcast the host side and run the core kernel in {@code
- * mapPartitions}.
+ * Dataset plumbing only: load and normalize the snapshot tables, validate and quarantine (one
+ * shuffle by system, io's rules in each task), group systems into classes, broadcast the host side
+ * and run the core kernel in {@code mapPartitions}.
  *
  * <p>Depends on {@code io} and {@code core}; holds no compatibility logic of its own.
  *
