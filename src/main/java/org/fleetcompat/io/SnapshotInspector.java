@@ -28,8 +28,8 @@ import org.fleetcompat.core.ReturnCode;
  * {@link ColumnContract} before any work starts (SPEC section 4): a missing table or column fails
  * with status 32773, a column of an unusable type with 32776, each naming the file and column.
  *
- * <p>Reads only footers: cost O(files). Hidden files ({@code _SUCCESS}, {@code .crc}) are skipped,
- * as Spark does.
+ * <p>Reads only footers: cost O(files). They also give each table's row count. Hidden files ({@code
+ * _SUCCESS}, {@code .crc}) are skipped, as Spark does.
  */
 public final class SnapshotInspector {
   private SnapshotInspector() {}
@@ -45,8 +45,10 @@ public final class SnapshotInspector {
         }
         continue;
       }
-      Set<String> columns = checkSchemas(table, found.files(), conf);
-      tables.put(table, new TableInput(table, found.location(), found.files(), columns));
+      List<Footer> footers = found.files().stream().map(f -> readFooter(f, table, conf)).toList();
+      Set<String> columns = checkSchemas(table, footers);
+      long rows = footers.stream().mapToLong(Footer::rows).sum();
+      tables.put(table, new TableInput(table, found.location(), found.files(), columns, rows));
     }
     return new SnapshotInputs(snapshot, Collections.unmodifiableMap(tables));
   }
@@ -120,13 +122,13 @@ public final class SnapshotInspector {
     return true;
   }
 
-  private static Set<String> checkSchemas(
-      SnapshotTable table, List<String> files, Configuration conf) {
+  private static Set<String> checkSchemas(SnapshotTable table, List<Footer> footers) {
     Map<String, String> firstType = new LinkedHashMap<>();
     Map<String, String> firstFile = new LinkedHashMap<>();
     Set<String> present = null;
-    for (String file : files) {
-      MessageType schema = readSchema(file, table, conf);
+    for (Footer footer : footers) {
+      String file = footer.file();
+      MessageType schema = footer.schema();
       Set<String> here = new LinkedHashSet<>();
       for (ColumnContract.Column column : ColumnContract.columns(table)) {
         if (!schema.containsField(column.name())) {
@@ -159,10 +161,14 @@ public final class SnapshotInspector {
     return Collections.unmodifiableSet(present);
   }
 
-  private static MessageType readSchema(String file, SnapshotTable table, Configuration conf) {
+  /** What a data file's footer says: its schema and how many rows it holds. */
+  private record Footer(String file, MessageType schema, long rows) {}
+
+  private static Footer readFooter(String file, SnapshotTable table, Configuration conf) {
     try (ParquetFileReader reader =
         ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
-      return reader.getFooter().getFileMetaData().getSchema();
+      return new Footer(
+          file, reader.getFooter().getFileMetaData().getSchema(), reader.getRecordCount());
     } catch (IOException | RuntimeException e) {
       throw InputErrors.unreadable(file, table, e);
     }

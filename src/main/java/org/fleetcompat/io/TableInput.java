@@ -10,9 +10,11 @@ import java.util.Set;
  * @param location the file or directory URI it was read from
  * @param files the Parquet data files, sorted; never empty
  * @param columns the contract columns present in every file (required ones always)
+ * @param rowCount the rows of all its files, from their footers: the rows a reader sees, counted
+ *     independently of any reader (the {@code rows_read} of the manifest)
  */
 public record TableInput(
-    SnapshotTable table, String location, List<String> files, Set<String> columns) {
+    SnapshotTable table, String location, List<String> files, Set<String> columns, long rowCount) {
 
   /** Whether the (optional) column is present. */
   public boolean hasColumn(String column) {

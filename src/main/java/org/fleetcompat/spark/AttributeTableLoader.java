@@ -89,7 +89,7 @@ public final class AttributeTableLoader {
             .flatMapGroups(judge, Encoders.row(Verdicts.schema(own)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     String[] ownColumns = optional.stream().map(ColumnContract.Column::name).toArray(String[]::new);
-    return Verdicts.split(spark, input, verdicts, ownColumns, "1");
+    return Verdicts.split(input, verdicts, ownColumns, "1");
   }
 
   /** Columns: system_id, the optional columns, row, file, accepted (from the vector statuses). */

@@ -60,10 +60,13 @@ public final class VectorTableLoader {
    * <p>The rows are picked by id straight from the files, before the fault, message and row text
    * are computed: reading back the few quarantined systems of a large table costs one scan of the
    * id column, not the text of every row. The pick is a broadcast semi-join, so {@code systems}
-   * should be small next to the table (thousands of ids, not the whole fleet).
+   * should be small next to the table (thousands of ids, not the whole fleet), and local: Spark
+   * refuses the {@code file} column's {@code input_file_name()} above a join with another plan that
+   * reads files (a cached one included).
    *
-   * @param systems a {@code system_id STRING} column: the systems whose rows to read; a null {@code
-   *     system_id} picks the rows that name no system. Null for every row
+   * @param systems a {@code system_id STRING} column, e.g. of {@code createDataFrame(List)}: the
+   *     systems whose rows to read; a null {@code system_id} picks the rows that name no system.
+   *     Null for every row
    */
   public static Dataset<Row> load(SparkSession spark, TableInput input, Dataset<Row> systems) {
     SnapshotTable table = input.table();

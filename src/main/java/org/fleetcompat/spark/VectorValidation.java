@@ -37,7 +37,7 @@ import org.fleetcompat.io.TableInput;
  * rows by a hash of the id and decides every system in primitive arrays; the rows of the
  * quarantined systems alone are then read again, with their text and file, and {@link
  * SystemValidator} explains them in {@code rejected/}. The counts come from the decision pass, and
- * {@code rows_read} independently from the files.
+ * {@code rows_read} independently from the files' footers ({@link TableInput#rowCount()}).
  *
  * <p>Accepted output: {@code system_id STRING, vectors ARRAY<STRUCT<vector_id BIGINT,
  * compare_operation BIGINT, value BIGINT>>}, sorted by {@code vector_id}.
@@ -93,9 +93,9 @@ public final class VectorValidation {
                 expr("coalesce(sum(rejected_rows), 0)"),
                 expr("coalesce(sum(duplicates), 0)"))
             .first();
-    long read = spark.read().parquet(input.files().toArray(String[]::new)).count();
     RowAccounting accounting =
-        new RowAccounting(read, counts.getLong(0), counts.getLong(1), counts.getLong(2));
+        new RowAccounting(
+            input.rowCount(), counts.getLong(0), counts.getLong(1), counts.getLong(2));
     Dataset<Row> accepted = decisions.filter("accepted").select("system_id", "vectors");
     Dataset<Row> statuses =
         decisions.filter("system_id IS NOT NULL").select("system_id", "accepted");

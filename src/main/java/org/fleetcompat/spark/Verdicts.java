@@ -10,7 +10,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -74,17 +73,14 @@ final class Verdicts {
   }
 
   /**
-   * Splits persisted verdicts into a {@link ValidatedTable}, counting in one pass over the verdicts
-   * and, independently, the rows of the input files.
+   * Splits persisted verdicts into a {@link ValidatedTable}, counting in one pass over the
+   * verdicts; the rows read come independently from the files' footers ({@link
+   * TableInput#rowCount()}).
    *
    * @param keptRows how many accepted rows an accepted verdict stands for (SQL over its columns)
    */
   static ValidatedTable split(
-      SparkSession spark,
-      TableInput input,
-      Dataset<Row> verdicts,
-      String[] ownColumns,
-      String keptRows) {
+      TableInput input, Dataset<Row> verdicts, String[] ownColumns, String keptRows) {
     SnapshotTable table = input.table();
     Dataset<Row> accepted =
         verdicts.filter("accepted").select(concat(col("system_id"), ownColumns));
@@ -107,9 +103,9 @@ final class Verdicts {
                 expr("coalesce(sum(CASE WHEN accepted THEN 0 ELSE 1 END), 0)"),
                 expr("coalesce(sum(duplicates), 0)"))
             .first();
-    long read = spark.read().parquet(input.files().toArray(String[]::new)).count();
     RowAccounting accounting =
-        new RowAccounting(read, counts.getLong(0), counts.getLong(1), counts.getLong(2));
+        new RowAccounting(
+            input.rowCount(), counts.getLong(0), counts.getLong(1), counts.getLong(2));
     return new ValidatedTable(accepted, rejected, statuses, accounting, verdicts);
   }
 

@@ -1,8 +1,9 @@
 /**
- * Dataset plumbing only: load and normalize the snapshot tables, validate and quarantine in Spark
- * SQL, group systems into classes, broadcast the host side and run the core kernel in {@code
- * mapPartitions}, collect the class matrix as bits, per-VM feasibility rows, blocker tallies, the
- * cold-migration what-if, and the lookup of single systems for the point commands.
+ * Dataset plumbing only: load and normalize the snapshot tables, validate and quarantine (one
+ * shuffle by system, io's rules in each task), group systems into classes, broadcast the host side
+ * and run the core kernel in {@code mapPartitions}, collect the class matrix as bits, per-VM
+ * feasibility rows, blocker tallies, the cold-migration what-if, and the lookup of single systems
+ * for the point commands.
  *
  * <p>Depends on {@code io} and {@code core}; holds no compatibility logic of its own.
  *

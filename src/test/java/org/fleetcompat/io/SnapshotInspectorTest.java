@@ -93,6 +93,24 @@ class SnapshotInspectorTest {
   }
 
   @Test
+  void theRowCountIsTheSumOfTheFootersOfEveryPartFile() {
+    writeVectorTables(dir, WriteOptions.defaults().withRowsPerFile(2));
+    SnapshotTableWriter.writeVectors(
+        dir.resolve("single"), SnapshotTable.VM_VECTORS, vmRows(), WriteOptions.defaults());
+
+    SnapshotInputs parts = SnapshotInspector.inspect(dir.toString(), conf);
+
+    assertThat(parts.required(SnapshotTable.VM_VECTORS).files()).hasSize(3);
+    assertThat(parts.required(SnapshotTable.VM_VECTORS).rowCount()).isEqualTo(vmRows().size());
+    assertThat(parts.required(SnapshotTable.HOST_VECTORS).rowCount()).isEqualTo(hostRows().size());
+    SnapshotTableWriter.writeVectors(
+        dir.resolve("single"), SnapshotTable.HOST_VECTORS, List.of(), WriteOptions.defaults());
+    SnapshotInputs single = SnapshotInspector.inspect(dir.resolve("single").toString(), conf);
+    assertThat(single.required(SnapshotTable.VM_VECTORS).rowCount()).isEqualTo(vmRows().size());
+    assertThat(single.required(SnapshotTable.HOST_VECTORS).rowCount()).isZero();
+  }
+
+  @Test
   void aDirectoryNamedLikeAFileIsReadAsPartFiles() throws IOException {
     // What Spark writes for df.write.parquet("snap/vm_vectors.parquet").
     writeVectorTables(dir, WriteOptions.defaults().withRowsPerFile(2));
