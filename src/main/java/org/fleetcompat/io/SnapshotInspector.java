@@ -53,7 +53,6 @@ public final class SnapshotInspector {
     return new SnapshotInputs(snapshot, Collections.unmodifiableMap(tables));
   }
 
-  /** The table's data files, or null when the snapshot has no such table. */
   /**
    * The table's location and data files, or null when the snapshot has no such table. Accepted
    * layouts: {@code NAME/} (part files), {@code NAME.parquet} as one file, and {@code

@@ -2,6 +2,7 @@ package org.fleetcompat.job;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fleetcompat.io.WrittenRows;
 
 /**
  * Writes result tables as Parquet under one directory. Thread safe: tables may be written at once.
@@ -15,11 +16,11 @@ final class ResultWriter {
 
   /**
    * Writes {@code table} as {@code dir/name} and returns its row count, read back from the written
-   * files' footers (cheap, and it proves the files are readable).
+   * files' footers on the driver (no Spark job, and it proves the files are readable).
    */
   long write(String name, Dataset<Row> table) {
     String path = dir + "/" + name;
     table.write().parquet(path);
-    return table.sparkSession().read().parquet(path).count();
+    return WrittenRows.count(path, table.sparkSession().sparkContext().hadoopConfiguration());
   }
 }
