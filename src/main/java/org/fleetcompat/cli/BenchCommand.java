@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetcompat bench}: the engine against the naive plan and the I/O floor, one JVM. */
@@ -64,6 +65,15 @@ final class BenchCommand implements Callable<Integer> {
   boolean skipNaive;
 
   @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Measure the engine and the I/O floor N times each, taking turns, and report medians"
+              + " (the naive plan runs once; default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(
       names = "--work-dir",
       defaultValue = "target/bench",
       paramLabel = "DIR",
@@ -80,9 +90,13 @@ final class BenchCommand implements Callable<Integer> {
         allDistinct
             ? BenchShape.allDistinct(vms, hosts, vectors)
             : new BenchShape(vms, hosts, vectors, vmClasses, hostClasses);
+    if (repeat < 1) {
+      throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
+    }
     try (SparkOptions.OpenSession session = spark.open()) {
       BenchReport report =
-          BenchJob.run(session.spark(), new BenchJob.Options(shape, workDir, !noPairs, !skipNaive));
+          BenchJob.run(
+              session.spark(), new BenchJob.Options(shape, workDir, !noPairs, !skipNaive, repeat));
       PrintWriter w = spec.commandLine().getOut();
       report.lines().forEach(w::println);
       w.flush();

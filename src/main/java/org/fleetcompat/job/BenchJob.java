@@ -8,8 +8,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
@@ -31,8 +31,11 @@ public final class BenchJob {
    * @param writePairs whether the engine writes {@code compatible_pairs} (the I/O floor writes as
    *     many rows only then)
    * @param runNaive whether to run the naive plan (it can take very long on large fleets)
+   * @param repeat how often the engine and the I/O floor are measured, taking turns (the naive
+   *     plan, long, once); each is reported by its median
    */
-  public record Options(BenchShape shape, Path workDir, boolean writePairs, boolean runNaive) {}
+  public record Options(
+      BenchShape shape, Path workDir, boolean writePairs, boolean runNaive, int repeat) {}
 
   /**
    * Runs the benchmark: first every contender once on a fleet 50 times smaller, so JIT compilation
@@ -48,7 +51,7 @@ public final class BenchJob {
             s.vectors(),
             Math.min(s.vmClasses(), Math.max(100, s.vms() / 50)),
             Math.min(s.hostClasses(), Math.max(20, s.hosts() / 50)));
-    measureAll(spark, new Options(small, o.workDir(), o.writePairs(), true));
+    measureAll(spark, new Options(small, o.workDir(), o.writePairs(), true, 1));
     return measureAll(spark, o);
   }
 
@@ -64,41 +67,61 @@ public final class BenchJob {
     SnapshotInputs inputs =
         SnapshotInspector.inspect(fleet.toString(), spark.sparkContext().hadoopConfiguration());
 
-    List<BenchReport.Result> results = new ArrayList<>();
-    RunResult[] engine = new RunResult[1];
-    results.add(
-        measure(
-            "engine",
-            () ->
-                engine[0] =
-                    RunJob.run(
-                        spark,
-                        new RunOptions(
-                            fleet.toString(), outs.resolve("engine").toString(), o.writePairs()))));
-    long pairs = engine[0].manifest().fleet().get("compatible_pairs");
-    if (o.runNaive()) {
-      results.add(
+    List<Run> engine = new ArrayList<>();
+    List<RunResult> engineResults = new ArrayList<>();
+    List<Run> naive = new ArrayList<>();
+    List<Run> floor = new ArrayList<>();
+    long pairs = -1;
+    for (int i = 0; i < o.repeat(); i++) {
+      String out = outs.resolve("engine-" + i).toString();
+      engine.add(
           measure(
-              "naive-sql",
-              () -> {
-                NaiveSqlMatrix.compatiblePairs(spark, inputs)
-                    .write()
-                    .parquet(outs.resolve("naive").toString());
-                return null;
-              }));
+              () ->
+                  engineResults.add(
+                      RunJob.run(spark, new RunOptions(fleet.toString(), out, o.writePairs())))));
+      pairs = engineResults.get(i).manifest().fleet().get("compatible_pairs");
+      if (o.runNaive() && i == 0) {
+        naive.add(
+            measure(
+                () ->
+                    NaiveSqlMatrix.compatiblePairs(spark, inputs)
+                        .write()
+                        .parquet(outs.resolve("naive").toString())));
+      }
+      long floorPairs = o.writePairs() ? pairs : 0;
+      String floorOut = outs.resolve("io-" + i).toString();
+      floor.add(measure(() -> IoFloor.run(spark, inputs, floorPairs, floorOut)));
     }
-    results.add(
-        measure(
-            "io-floor",
-            () -> {
-              IoFloor.run(spark, inputs, o.writePairs() ? pairs : 0, outs.resolve("io").toString());
-              return null;
-            }));
     deleteTree(outs);
-    return new BenchReport(o.shape(), pairs, results, engine[0].manifest().timingsMillis());
+    List<BenchReport.Result> results = new ArrayList<>();
+    results.add(result("engine", engine));
+    if (!naive.isEmpty()) {
+      results.add(result("naive-sql", naive));
+    }
+    results.add(result("io-floor", floor));
+    RunResult median = engineResults.get(engine.indexOf(median(engine)));
+    return new BenchReport(o.shape(), pairs, results, median.manifest().timingsMillis());
   }
 
-  private static BenchReport.Result measure(String name, Supplier<?> work) {
+  /** One measured run: wall time and peak heap. */
+  private record Run(long elapsedNanos, long peakHeapBytes) {}
+
+  /** The run of median wall time (the lower middle one of an even count). */
+  private static Run median(List<Run> runs) {
+    List<Run> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingLong(Run::elapsedNanos));
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  private static BenchReport.Result result(String name, List<Run> runs) {
+    return new BenchReport.Result(
+        name,
+        median(runs).elapsedNanos(),
+        runs.stream().mapToLong(Run::peakHeapBytes).max().orElseThrow(),
+        runs.stream().map(Run::elapsedNanos).toList());
+  }
+
+  private static Run measure(Runnable work) {
     System.gc();
     List<MemoryPoolMXBean> heap =
         ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -106,10 +129,10 @@ public final class BenchJob {
             .toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long start = System.nanoTime();
-    work.get();
+    work.run();
     long elapsed = System.nanoTime() - start;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    return new BenchReport.Result(name, elapsed, peak);
+    return new Run(elapsed, peak);
   }
 
   private static void touch(Path file) {
@@ -126,7 +149,7 @@ public final class BenchJob {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
     } catch (IOException e) {

@@ -3,6 +3,8 @@ package org.fleetcompat.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The figures of one {@code fleetcompat bench} run: one line per contender, and the ratios the
@@ -17,16 +19,17 @@ public record BenchReport(
     BenchShape shape,
     long compatiblePairs,
     List<Result> results,
-    java.util.Map<String, Long> enginePhasesMillis) {
+    Map<String, Long> enginePhasesMillis) {
 
   /**
    * One contender's measurement.
    *
    * @param name {@code engine}, {@code naive-sql} or {@code io-floor}
-   * @param elapsedNanos wall time
-   * @param peakHeapBytes the highest heap use seen during the run (all pools, summed)
+   * @param elapsedNanos wall time: the median of {@code runNanos}
+   * @param peakHeapBytes the highest heap use seen during any run (all pools, summed)
+   * @param runNanos every run's wall time, in the order they ran
    */
-  public record Result(String name, long elapsedNanos, long peakHeapBytes) {
+  public record Result(String name, long elapsedNanos, long peakHeapBytes, List<Long> runNanos) {
 
     /** VM-host pairs decided per second. */
     double pairsPerSecond(BenchShape shape) {
@@ -71,7 +74,20 @@ public record BenchReport(
         "  engine phases (s): "
             + enginePhasesMillis.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e3))
-                .collect(java.util.stream.Collectors.joining(", ")));
+                .collect(Collectors.joining(", ")));
+    if (results.stream().anyMatch(r -> r.runNanos().size() > 1)) {
+      out.add(
+          "  runs (s): "
+              + results.stream()
+                  .map(
+                      r ->
+                          r.name()
+                              + " "
+                              + r.runNanos().stream()
+                                  .map(n -> String.format(Locale.ROOT, "%.2f", n / 1e9))
+                                  .collect(Collectors.joining(" ")))
+                  .collect(Collectors.joining("; ")));
+    }
     Result engine = results.get(0);
     for (Result r : results.subList(1, results.size())) {
       out.add(
