@@ -27,9 +27,18 @@ final class ConcurrentJobs {
       }
       List<T> results = new ArrayList<>();
       for (Future<T> f : futures) {
-        results.add(f.get());
+        results.add(result(f));
       }
       return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Waits for {@code f} and returns its result; rethrows its failure as it was thrown. */
+  static <T> T result(Future<T> f) {
+    try {
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while running jobs", e);
@@ -41,8 +50,6 @@ final class ConcurrentJobs {
         throw err;
       }
       throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Wall time per named phase of a job, in milliseconds, in the order the phases ran. */
+/**
+ * Wall time per named phase of a job, in milliseconds, in the order the phases ran. Thread safe:
+ * phases that overlap each add their own wall time.
+ */
 final class PhaseTimer {
-  private final Map<String, Long> millis = new LinkedHashMap<>();
+  private final Map<String, Long> millis = Collections.synchronizedMap(new LinkedHashMap<>());
 
   <T> T time(String phase, Supplier<T> work) {
     long start = System.nanoTime();
@@ -19,6 +22,8 @@ final class PhaseTimer {
   }
 
   Map<String, Long> millis() {
-    return Collections.unmodifiableMap(millis);
+    synchronized (millis) {
+      return Collections.unmodifiableMap(new LinkedHashMap<>(millis));
+    }
   }
 }

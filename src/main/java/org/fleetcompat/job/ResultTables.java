@@ -1,5 +1,7 @@
 package org.fleetcompat.job;
 
+import java.util.List;
+
 /** The names of the result tables (SPEC section 5): the contract notebooks and reports rely on. */
 public final class ResultTables {
   /** VMs and their classes. */
@@ -34,6 +36,21 @@ public final class ResultTables {
 
   /** Quarantined input rows. */
   public static final String REJECTED = "rejected";
+
+  /** Every table, in the order the manifest lists them. */
+  public static final List<String> ALL =
+      List.of(
+          VM_CLASSES,
+          HOST_CLASSES,
+          CLASS_MATRIX,
+          COMPATIBLE_PAIRS,
+          POOLS,
+          POOL_EDGES,
+          VM_SUMMARY,
+          HOST_EVACUATION,
+          BLOCKERS,
+          BLOCKERS_BY_POOL,
+          REJECTED);
 
   private ResultTables() {}
 }

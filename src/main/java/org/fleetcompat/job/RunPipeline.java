@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -41,6 +42,12 @@ import org.fleetcompat.spark.VectorValidation;
 final class RunPipeline implements AutoCloseable {
   /** Pairs one task of the {@code compatible_pairs} write aims at: a few hundred MB of rows. */
   private static final long PAIRS_PER_TASK = 4_000_000L;
+
+  /**
+   * Per-system tables up to this many rows are written as one sorted file: cheaper than a
+   * distributed sort, and one task writes them in a second or two.
+   */
+  private static final long ONE_FILE_ROWS = 2_000_000L;
 
   private final SparkSession spark;
   private final SnapshotInputs inputs;
@@ -112,6 +119,98 @@ final class RunPipeline implements AutoCloseable {
   /** Computes and writes every result table under {@code dir}; returns the manifest to write. */
   Manifest writeInto(String dir, RunOptions options) {
     FleetAnalysis analysis = analyze(options);
+    ResultWriter writer = new ResultWriter(dir);
+    Map<String, Long> fleet = fleetCounts(analysis.fits());
+    // The kernel's and the blockers' tables need only the classes, the pools and the broadcast
+    // host side: they are written from now on, beside the driver-side summaries that leave cores
+    // idle.
+    List<BackgroundWrites> background = new ArrayList<>();
+    try {
+      background.add(
+          new BackgroundWrites(
+              spark.sparkContext(),
+              "fleetcompat-kernel",
+              writes(writer, kernelTables(analysis.vmClasses(), options, fleet))));
+      background.add(blockerWrites(writer, analysis));
+      return writeSummariesInto(writer, options, analysis, fleet, background);
+    } catch (RuntimeException | Error e) {
+      background.forEach(BackgroundWrites::cancel);
+      throw e;
+    }
+  }
+
+  /**
+   * {@code class_matrix} and, with {@code --pairs}, {@code compatible_pairs}: straight from the
+   * kernel, in tasks.
+   */
+  private Map<String, Supplier<Dataset<Row>>> kernelTables(
+      SystemClasses vmClasses, RunOptions options, Map<String, Long> fleet) {
+    Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
+    // Lazy on purpose: for an all-distinct fleet the class matrix is as large as the pairs, and
+    // running the kernel again is cheaper than caching it.
+    tables.put(ResultTables.CLASS_MATRIX, () -> stage.classMatrix(vmClasses.classes()));
+    if (options.writePairs()) {
+      int partitions = pairPartitions(fleet.get("compatible_pairs"));
+      tables.put(
+          ResultTables.COMPATIBLE_PAIRS,
+          () -> stage.compatiblePairs(vmClasses.classes(), partitions));
+    }
+    return tables;
+  }
+
+  /** {@code value} computed by the first caller; every later one waits for it and shares it. */
+  private static <T> Supplier<T> once(Supplier<T> value) {
+    return new Supplier<>() {
+      private T result;
+
+      @Override
+      public synchronized T get() {
+        if (result == null) {
+          result = value.get();
+        }
+        return result;
+      }
+    };
+  }
+
+  private static Map<String, Supplier<Long>> writes(
+      ResultWriter writer, Map<String, Supplier<Dataset<Row>>> tables) {
+    Map<String, Supplier<Long>> writes = new LinkedHashMap<>();
+    tables.forEach((name, table) -> writes.put(name, () -> writer.write(name, table.get())));
+    return writes;
+  }
+
+  /**
+   * {@code blockers} and {@code blockers_by_pool}, started: the tally is one more pass of the
+   * kernel in tasks, and runs beside the summaries.
+   */
+  private BackgroundWrites blockerWrites(ResultWriter writer, FleetAnalysis analysis) {
+    int[] poolOfHostClass = analysis.pools().pools().poolOfHostClass();
+    Supplier<BlockerTables> blockers =
+        once(
+            () ->
+                timer.time(
+                    "blockers",
+                    () ->
+                        new BlockerTables(
+                            spark,
+                            BlockerStage.tally(
+                                stage, analysis.vmClasses().classes(), poolOfHostClass),
+                            catalog)));
+    Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
+    tables.put(ResultTables.BLOCKERS, () -> blockers.get().fleetWide().coalesce(1));
+    tables.put(ResultTables.BLOCKERS_BY_POOL, () -> blockers.get().byPool().coalesce(1));
+    return new BackgroundWrites(
+        spark.sparkContext(), "fleetcompat-blockers", writes(writer, tables));
+  }
+
+  /** Every table made from the per-VM summaries, then the manifest once every write is done. */
+  private Manifest writeSummariesInto(
+      ResultWriter writer,
+      RunOptions options,
+      FleetAnalysis analysis,
+      Map<String, Long> fleet,
+      List<BackgroundWrites> background) {
     Dataset<Row> vmAttributes = acceptedOrNull(SnapshotTable.VMS);
     Dataset<Row> asReported = analysis.asReported();
     Dataset<Row> evaluated = analysis.evaluated();
@@ -120,14 +219,6 @@ final class RunPipeline implements AutoCloseable {
     FitMatrix fits = analysis.fits();
     PoolTables pools = analysis.pools();
     int[] poolOfHostClass = pools.pools().poolOfHostClass();
-    BlockerTables blockers =
-        timer.time(
-            "blockers",
-            () ->
-                new BlockerTables(
-                    spark,
-                    BlockerStage.tally(stage, vmClasses.classes(), poolOfHostClass),
-                    catalog));
     Map<String, Integer> hostClassOfHost = hostClassOfHost(hosts);
     Dataset<Row> hostTable = cache(pools.hostClasses());
     Dataset<Row> vmTable = cache(vmClassesTable(vmClasses, vmAttributes));
@@ -149,44 +240,37 @@ final class RunPipeline implements AutoCloseable {
     }
     Dataset<Row> vmSummary = cache(summary);
     Dataset<Row> hostEvacuation = cache(evacuation);
-    Map<String, Long> fleet = fleetCounts(fits);
     Map<String, Long> feasibility =
         timer.time(
             "summarize",
             () -> feasibilityCounts(pools, vmSummary, hostEvacuation, options, whatIf, evaluated));
-    Map<String, Long> outputs = new LinkedHashMap<>();
-    ResultWriter writer = new ResultWriter(dir);
     Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
-    tables.put(ResultTables.VM_CLASSES, () -> vmTable.orderBy("vm_id"));
+    long vms = fleet.get("vms");
+    tables.put(ResultTables.VM_CLASSES, () -> ordered(vmTable, vms, "vm_id"));
     tables.put(ResultTables.HOST_CLASSES, () -> hostTable.coalesce(1));
-    // Lazy on purpose: for an all-distinct fleet the class matrix is as large as the pairs, and
-    // running the kernel again is cheaper than caching it.
-    tables.put(ResultTables.CLASS_MATRIX, () -> stage.classMatrix(vmClasses.classes()));
-    if (options.writePairs()) {
-      int partitions = pairPartitions(fleet.get("compatible_pairs"));
-      tables.put(
-          ResultTables.COMPATIBLE_PAIRS,
-          () -> stage.compatiblePairs(vmClasses.classes(), partitions));
-    }
     // Tables made on the driver are small: one ordered file each reads back in order.
     tables.put(ResultTables.POOLS, () -> pools.poolsTable().coalesce(1));
     tables.put(ResultTables.POOL_EDGES, () -> pools.edges().coalesce(1));
-    tables.put(ResultTables.VM_SUMMARY, () -> vmSummary.orderBy("vm_id"));
-    tables.put(ResultTables.HOST_EVACUATION, () -> hostEvacuation.orderBy("host_id"));
-    tables.put(ResultTables.BLOCKERS, () -> blockers.fleetWide().coalesce(1));
-    tables.put(ResultTables.BLOCKERS_BY_POOL, () -> blockers.byPool().coalesce(1));
+    tables.put(ResultTables.VM_SUMMARY, () -> ordered(vmSummary, vms, "vm_id"));
+    tables.put(
+        ResultTables.HOST_EVACUATION, () -> ordered(hostEvacuation, fleet.get("hosts"), "host_id"));
     tables.put(ResultTables.REJECTED, this::rejected);
-    List<String> names = List.copyOf(tables.keySet());
+    Map<String, Supplier<Long>> writes = writes(writer, tables);
+    List<String> names = List.copyOf(writes.keySet());
     List<Long> rowCounts =
-        timer.time(
-            "write",
-            () ->
-                ConcurrentJobs.run(
-                    names.stream()
-                        .<Supplier<Long>>map(n -> () -> writer.write(n, tables.get(n).get()))
-                        .toList()));
+        timer.time("write", () -> ConcurrentJobs.run(names.stream().map(writes::get).toList()));
+    Map<String, Long> written = new HashMap<>();
+    for (BackgroundWrites w : background) {
+      written.putAll(timer.time("write", w::await));
+    }
     for (int i = 0; i < names.size(); i++) {
-      outputs.put(names.get(i), rowCounts.get(i));
+      written.put(names.get(i), rowCounts.get(i));
+    }
+    Map<String, Long> outputs = new LinkedHashMap<>();
+    for (String name : ResultTables.ALL) {
+      if (written.containsKey(name)) {
+        outputs.put(name, written.get(name));
+      }
     }
     return manifest(options, outputs, fleet, feasibility, whatIf);
   }
@@ -333,11 +417,29 @@ final class RunPipeline implements AutoCloseable {
   }
 
   private Dataset<Row> rejected() {
-    return validated.values().stream()
-        .map(ValidatedTable::rejected)
-        .reduce(Dataset::unionByName)
-        .orElseThrow()
-        .orderBy("table", "system_id", "file", "row");
+    long rows = validated.values().stream().mapToLong(v -> v.accounting().rowsRejected()).sum();
+    return ordered(
+        validated.values().stream()
+            .map(ValidatedTable::rejected)
+            .reduce(Dataset::unionByName)
+            .orElseThrow(),
+        rows,
+        "table",
+        "system_id",
+        "file",
+        "row");
+  }
+
+  /**
+   * {@code table} sorted by {@code keys}: up to {@link #ONE_FILE_ROWS} rows as one sorted file (one
+   * task, no sampling job), above that by Spark's distributed sort into ordered part files.
+   */
+  private static Dataset<Row> ordered(Dataset<Row> table, long rows, String... keys) {
+    String first = keys[0];
+    String[] rest = Arrays.copyOfRange(keys, 1, keys.length);
+    return rows <= ONE_FILE_ROWS
+        ? table.coalesce(1).sortWithinPartitions(first, rest)
+        : table.orderBy(first, rest);
   }
 
   /** Headline counts, from the class matrix on the driver: no Spark job. */

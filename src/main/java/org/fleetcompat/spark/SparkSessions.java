@@ -5,7 +5,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Creates the Spark session a job runs in: embedded {@code local[*]} unless a master URL is given,
- * UTC, UI off for embedded runs, the driver bound to loopback when local.
+ * UTC, fair scheduling between concurrent jobs, UI off for embedded runs, the driver bound to
+ * loopback when local.
  */
 public final class SparkSessions {
   /** The master used when none is given: embedded Spark on every core. */
@@ -27,7 +28,10 @@ public final class SparkSessions {
             .master(m)
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.shuffle.partitions", "16")
-            .config("spark.sql.adaptive.enabled", "true");
+            .config("spark.sql.adaptive.enabled", "true")
+            // A run writes its largest tables in the background while smaller jobs go on; fair
+            // scheduling lets those jobs start instead of queueing behind every write task.
+            .config("spark.scheduler.mode", "FAIR");
     if (m.startsWith("local")) {
       b.config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
