@@ -35,6 +35,17 @@ final class ConcurrentJobs {
     }
   }
 
+  /** Two results of different types, from {@link #both}. */
+  record Both<A, B>(A first, B second) {}
+
+  /** Runs two pieces at once, waits for both, and returns both results; rethrows a failure. */
+  static <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second) {
+    List<Object> results = run(List.of(first::get, second::get));
+    @SuppressWarnings("unchecked")
+    Both<A, B> both = new Both<>((A) results.get(0), (B) results.get(1));
+    return both;
+  }
+
   /** Waits for {@code f} and returns its result; rethrows its failure as it was thrown. */
   static <T> T result(Future<T> f) {
     try {

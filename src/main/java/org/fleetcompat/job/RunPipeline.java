@@ -99,21 +99,21 @@ final class RunPipeline implements AutoCloseable {
         options.assumeStopped()
             ? cache(ColdMigration.asStopped(asReported, acceptedOrNull(SnapshotTable.VMS), catalog))
             : asReported;
-    List<SystemClasses> sides =
+    ConcurrentJobs.Both<HostSide, SystemClasses> sides =
         timer.time(
             "classes",
             () ->
-                ConcurrentJobs.run(
-                    List.of(
-                        () -> SystemClasses.of(vectors.get(0).accepted()),
-                        () -> SystemClasses.of(evaluated.select("system_id", "vectors")))));
-    classes.addAll(sides);
-    HostSide hosts = timer.time("classes", () -> HostSide.collect(sides.get(0)));
+                ConcurrentJobs.both(
+                    () -> HostSide.of(vectors.get(0).accepted()),
+                    () -> SystemClasses.of(evaluated.select("system_id", "vectors"))));
+    HostSide hosts = sides.first();
+    SystemClasses vmClasses = sides.second();
+    classes.add(vmClasses);
     stage = new MatrixStage(spark, hosts);
-    FitMatrix fits = timer.time("matrix", () -> stage.fitMatrix(sides.get(1).classes()));
+    FitMatrix fits = timer.time("matrix", () -> stage.fitMatrix(vmClasses.classes()));
     PoolTables pools =
         timer.time("pools", () -> new PoolTables(spark, hosts, clusterOfHost(), fits, catalog));
-    return new FleetAnalysis(asReported, evaluated, sides.get(1), hosts, stage, fits, pools);
+    return new FleetAnalysis(asReported, evaluated, vmClasses, hosts, stage, fits, pools);
   }
 
   /** Computes and writes every result table under {@code dir}; returns the manifest to write. */

@@ -1,7 +1,14 @@
 package org.fleetcompat.spark;
 
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.sort_array;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fleetcompat.core.VectorSet;
 
@@ -14,19 +21,31 @@ import org.fleetcompat.core.VectorSet;
  */
 public record HostSide(List<VectorSet> classes, List<String[]> memberIds) {
 
-  /** Collects {@link SystemClasses#classes()} of the host side, in class-number order. */
-  public static HostSide collect(SystemClasses hostClasses) {
+  /**
+   * Groups the accepted hosts ({@code system_id, vectors}) into classes and collects them, numbered
+   * as {@link SystemClasses} numbers classes: by each class's smallest host id (in Spark's string
+   * order, UTF-8 bytes). The host side is collected anyway, so the numbering is done here on the
+   * driver, without the distributed sort and indexing the VM side needs.
+   */
+  public static HostSide of(Dataset<Row> hosts) {
+    List<Row> rows =
+        new ArrayList<>(
+            hosts
+                .groupBy("vectors")
+                .agg(sort_array(collect_list("system_id")).as("member_ids"))
+                .collectAsList());
+    rows.sort(
+        Comparator.comparing(r -> utf8(r.<String>getList(1).get(0)), Arrays::compareUnsigned));
     List<VectorSet> classes = new ArrayList<>();
     List<String[]> members = new ArrayList<>();
-    for (Row r :
-        hostClasses
-            .classes()
-            .select("class", "vectors", "member_ids")
-            .orderBy("class")
-            .collectAsList()) {
+    for (Row r : rows) {
       classes.add(VectorRows.toVectorSet(r, "vectors"));
-      members.add(r.<String>getList(2).toArray(String[]::new));
+      members.add(r.<String>getList(1).toArray(String[]::new));
     }
     return new HostSide(List.copyOf(classes), List.copyOf(members));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

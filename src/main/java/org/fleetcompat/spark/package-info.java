@@ -11,7 +11,7 @@
  * Dataset<Row> rows = VectorTableLoader.load(spark, inputs.required(SnapshotTable.VM_VECTORS));
  * ValidatedTable vms = VectorValidation.validate(spark, rows, inputs.required(VM_VECTORS));
  * SystemClasses classes = SystemClasses.of(vms.accepted());
- * MatrixStage stage = new MatrixStage(spark, HostSide.collect(hostClasses));
+ * MatrixStage stage = new MatrixStage(spark, HostSide.of(hosts.accepted()));
  * FitMatrix fits = stage.fitMatrix(classes.classes());
  * }</pre>
  */
