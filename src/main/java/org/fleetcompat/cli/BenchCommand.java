@@ -91,7 +91,8 @@ final class BenchCommand implements Callable<Integer> {
             ? BenchShape.allDistinct(vms, hosts, vectors)
             : new BenchShape(vms, hosts, vectors, vmClasses, hostClasses);
     if (repeat < 1) {
-      throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
+      throw new ParameterException(
+          spec.commandLine(), "--repeat must be at least 1, not " + repeat);
     }
     try (SparkOptions.OpenSession session = spark.open()) {
       BenchReport report =

@@ -45,10 +45,11 @@ public final class SnapshotInspector {
         }
         continue;
       }
-      List<Footer> footers = found.files().stream().map(f -> readFooter(f, table, conf)).toList();
-      Set<String> columns = checkSchemas(table, footers);
-      long rows = footers.stream().mapToLong(Footer::rows).sum();
-      tables.put(table, new TableInput(table, found.location(), found.files(), columns, rows));
+      Checked checked = checkFiles(table, found.files(), conf);
+      tables.put(
+          table,
+          new TableInput(
+              table, found.location(), found.files(), checked.columns(), checked.rows()));
     }
     return new SnapshotInputs(snapshot, Collections.unmodifiableMap(tables));
   }
@@ -121,12 +122,21 @@ public final class SnapshotInspector {
     return true;
   }
 
-  private static Set<String> checkSchemas(SnapshotTable table, List<Footer> footers) {
+  /** What the footers of a table's files say: the contract columns in all of them, the rows. */
+  private record Checked(Set<String> columns, long rows) {}
+
+  /**
+   * Reads and checks the files' footers in file order, so the first file at fault is the one named,
+   * whether it is unreadable or has a wrong schema.
+   */
+  private static Checked checkFiles(SnapshotTable table, List<String> files, Configuration conf) {
     Map<String, String> firstType = new LinkedHashMap<>();
     Map<String, String> firstFile = new LinkedHashMap<>();
     Set<String> present = null;
-    for (Footer footer : footers) {
-      String file = footer.file();
+    long rows = 0;
+    for (String file : files) {
+      Footer footer = readFooter(file, table, conf);
+      rows += footer.rows();
       MessageType schema = footer.schema();
       Set<String> here = new LinkedHashSet<>();
       for (ColumnContract.Column column : ColumnContract.columns(table)) {
@@ -157,17 +167,16 @@ public final class SnapshotInspector {
         present.retainAll(here);
       }
     }
-    return Collections.unmodifiableSet(present);
+    return new Checked(Collections.unmodifiableSet(present), rows);
   }
 
   /** What a data file's footer says: its schema and how many rows it holds. */
-  private record Footer(String file, MessageType schema, long rows) {}
+  private record Footer(MessageType schema, long rows) {}
 
   private static Footer readFooter(String file, SnapshotTable table, Configuration conf) {
     try (ParquetFileReader reader =
         ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
-      return new Footer(
-          file, reader.getFooter().getFileMetaData().getSchema(), reader.getRecordCount());
+      return new Footer(reader.getFooter().getFileMetaData().getSchema(), reader.getRecordCount());
     } catch (IOException | RuntimeException e) {
       throw InputErrors.unreadable(file, table, e);
     }

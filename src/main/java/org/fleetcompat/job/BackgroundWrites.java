@@ -21,6 +21,8 @@ import org.apache.spark.SparkContext;
  */
 final class BackgroundWrites {
   private static final long CANCEL_POLL_MILLIS = 200;
+  private static final String POOL_PROPERTY = "spark.scheduler.pool";
+  private static final String INTERRUPT_PROPERTY = "spark.job.interruptOnCancel";
 
   private final SparkContext spark;
   private final String pool;
@@ -31,9 +33,10 @@ final class BackgroundWrites {
   /**
    * Starts every write.
    *
-   * @param pool the Spark scheduler pool of their jobs: under {@code spark.scheduler.mode=FAIR}
-   *     (fleetcompat's sessions) each pool gets its share of the cores, so the run's other jobs
-   *     start at once instead of queueing behind these tasks; ignored under FIFO
+   * @param pool the Spark scheduler pool of their jobs, unless the caller's thread has one: under
+   *     {@code spark.scheduler.mode=FAIR} (fleetcompat's sessions; the pools are declared in the
+   *     {@code fairscheduler.xml} resource) each pool gets its share of the cores, so the run's
+   *     other jobs start at once instead of queueing behind these tasks; ignored under FIFO
    * @param writes by table name, each returning the rows it wrote
    */
   BackgroundWrites(SparkContext spark, String pool, Map<String, Supplier<Long>> writes) {
@@ -52,33 +55,55 @@ final class BackgroundWrites {
   }
 
   /**
-   * Cancels the writes' Spark jobs and waits until none is left running; keeps no result. A write
-   * may submit its job just after a cancel, so the cancel is repeated until every write has ended.
+   * Cancels the writes' Spark jobs (their tasks are interrupted) and waits until every write has
+   * ended; keeps no result. A write may submit its job just after a cancel, so the cancel is
+   * repeated until then. A write that failed for another reason than this cancel adds its failure
+   * to {@code cause}, suppressed.
    */
-  void cancel() {
+  void cancel(Throwable cause) {
+    boolean interrupted = false;
     for (Future<Long> f : rows.values()) {
-      while (!f.isDone()) {
+      boolean ended = false;
+      while (!ended) {
         spark.cancelJobsWithTag(tag);
         try {
           f.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+          ended = true;
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (ExecutionException | TimeoutException e) {
-          // Cancelled (the expected end; the caller reports its own failure), or not yet.
+          interrupted = true;
+        } catch (ExecutionException e) {
+          ended = true;
+          if (!String.valueOf(e.getCause().getMessage()).contains(tag)) {
+            cause.addSuppressed(e.getCause());
+          }
+        } catch (TimeoutException e) {
+          // Still running: cancel again.
         }
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
+  /**
+   * Runs {@code write} with the writes' job tag, their pool unless the caller's thread named one (a
+   * notebook's own pool wins), and tasks interrupted on cancel; restores the thread's properties.
+   */
   private long tagged(Supplier<Long> write) {
+    String inheritedPool = spark.getLocalProperty(POOL_PROPERTY);
+    String inheritedInterrupt = spark.getLocalProperty(INTERRUPT_PROPERTY);
     spark.addJobTag(tag);
-    spark.setLocalProperty("spark.scheduler.pool", pool);
+    if (inheritedPool == null) {
+      spark.setLocalProperty(POOL_PROPERTY, pool);
+    }
+    spark.setLocalProperty(INTERRUPT_PROPERTY, "true");
     try {
       return write.get();
     } finally {
       spark.removeJobTag(tag);
-      spark.setLocalProperty("spark.scheduler.pool", null);
+      spark.setLocalProperty(POOL_PROPERTY, inheritedPool);
+      spark.setLocalProperty(INTERRUPT_PROPERTY, inheritedInterrupt);
     }
   }
 }

@@ -46,7 +46,10 @@ final class ConcurrentJobs {
     return both;
   }
 
-  /** Waits for {@code f} and returns its result; rethrows its failure as it was thrown. */
+  /**
+   * Waits for {@code f} and returns its result; rethrows its failure as it was thrown when
+   * unchecked, wrapped in an {@link IllegalStateException} when checked.
+   */
   static <T> T result(Future<T> f) {
     try {
       return f.get();

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Wall time per named phase of a job, in milliseconds, in the order the phases ran. Thread safe:
- * phases that overlap each add their own wall time.
+ * Wall time per named phase of a job, in milliseconds, in the order each phase first ended. Thread
+ * safe: phases that overlap (the background writes and the summaries) each add their own wall time,
+ * so the phases may sum to more than the run took.
  */
 final class PhaseTimer {
   private final Map<String, Long> millis = Collections.synchronizedMap(new LinkedHashMap<>());

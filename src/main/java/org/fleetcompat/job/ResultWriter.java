@@ -2,6 +2,8 @@ package org.fleetcompat.job;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.WrittenRows;
 
 /**
@@ -20,7 +22,17 @@ final class ResultWriter {
    */
   long write(String name, Dataset<Row> table) {
     String path = dir + "/" + name;
-    table.write().parquet(path);
+    try {
+      table.write().parquet(path);
+    } catch (FleetcompatException e) {
+      throw e;
+    } catch (Exception e) {
+      // Exception: Spark's checked SparkException reaches here undeclared.
+      throw new FleetcompatException(
+          ReturnCode.FAILED,
+          "Cannot write result table " + name + " to " + path + ": " + e.getMessage(),
+          e);
+    }
     return WrittenRows.count(path, table.sparkSession().sparkContext().hadoopConfiguration());
   }
 }

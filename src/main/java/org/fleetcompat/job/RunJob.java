@@ -36,9 +36,10 @@ public final class RunJob {
     } catch (IOException e) {
       publisher.abandon();
       throw new UncheckedIOException("Cannot publish to " + options.out(), e);
-    } catch (RuntimeException e) {
+    } catch (Throwable t) {
+      // Throwable: Spark's checked SparkException reaches here undeclared.
       publisher.abandon();
-      throw e;
+      throw t;
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -116,26 +117,35 @@ final class RunPipeline implements AutoCloseable {
     return new FleetAnalysis(asReported, evaluated, vmClasses, hosts, stage, fits, pools);
   }
 
-  /** Computes and writes every result table under {@code dir}; returns the manifest to write. */
+  /**
+   * Computes and writes every result table under {@code dir}; returns the manifest to write. Every
+   * Spark job of the run carries one job tag: on a failure the jobs still running (background
+   * writes above all) are cancelled before the caller abandons {@code dir}.
+   */
   Manifest writeInto(String dir, RunOptions options) {
-    FleetAnalysis analysis = analyze(options);
-    ResultWriter writer = new ResultWriter(dir);
-    Map<String, Long> fleet = fleetCounts(analysis.fits());
-    // The kernel's and the blockers' tables need only the classes, the pools and the broadcast
-    // host side: they are written from now on, beside the driver-side summaries that leave cores
-    // idle.
+    String runTag = "fleetcompat-run-" + UUID.randomUUID();
+    spark.sparkContext().addJobTag(runTag);
     List<BackgroundWrites> background = new ArrayList<>();
     try {
+      FleetAnalysis analysis = analyze(options);
+      ResultWriter writer = new ResultWriter(dir);
+      Map<String, Long> fleet = fleetCounts(analysis.fits());
+      // The kernel's and the blockers' tables need only the classes, the pools and the broadcast
+      // host side: they are written from now on, beside the driver-side summaries that leave
+      // cores idle.
       background.add(
           new BackgroundWrites(
               spark.sparkContext(),
               "fleetcompat-kernel",
-              writes(writer, kernelTables(analysis.vmClasses(), options, fleet))));
-      background.add(blockerWrites(writer, analysis));
+              toWrites(writer, kernelTables(analysis.vmClasses(), options, fleet))));
+      background.add(startBlockerWrites(writer, analysis));
       return writeSummariesInto(writer, options, analysis, fleet, background);
-    } catch (RuntimeException | Error e) {
-      background.forEach(BackgroundWrites::cancel);
-      throw e;
+    } catch (Throwable t) {
+      spark.sparkContext().cancelJobsWithTag(runTag);
+      background.forEach(w -> w.cancel(t));
+      throw t;
+    } finally {
+      spark.sparkContext().removeJobTag(runTag);
     }
   }
 
@@ -158,22 +168,33 @@ final class RunPipeline implements AutoCloseable {
     return tables;
   }
 
-  /** {@code value} computed by the first caller; every later one waits for it and shares it. */
-  private static <T> Supplier<T> once(Supplier<T> value) {
+  /**
+   * {@code value} computed by the first caller; every later one waits for it and shares it, or the
+   * failure it ended with.
+   */
+  private static <T> Supplier<T> memoize(Supplier<T> value) {
     return new Supplier<>() {
       private T result;
+      private RuntimeException failure;
 
       @Override
       public synchronized T get() {
-        if (result == null) {
-          result = value.get();
+        if (result == null && failure == null) {
+          try {
+            result = value.get();
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+        }
+        if (failure != null) {
+          throw failure;
         }
         return result;
       }
     };
   }
 
-  private static Map<String, Supplier<Long>> writes(
+  private static Map<String, Supplier<Long>> toWrites(
       ResultWriter writer, Map<String, Supplier<Dataset<Row>>> tables) {
     Map<String, Supplier<Long>> writes = new LinkedHashMap<>();
     tables.forEach((name, table) -> writes.put(name, () -> writer.write(name, table.get())));
@@ -184,10 +205,10 @@ final class RunPipeline implements AutoCloseable {
    * {@code blockers} and {@code blockers_by_pool}, started: the tally is one more pass of the
    * kernel in tasks, and runs beside the summaries.
    */
-  private BackgroundWrites blockerWrites(ResultWriter writer, FleetAnalysis analysis) {
+  private BackgroundWrites startBlockerWrites(ResultWriter writer, FleetAnalysis analysis) {
     int[] poolOfHostClass = analysis.pools().pools().poolOfHostClass();
     Supplier<BlockerTables> blockers =
-        once(
+        memoize(
             () ->
                 timer.time(
                     "blockers",
@@ -201,10 +222,14 @@ final class RunPipeline implements AutoCloseable {
     tables.put(ResultTables.BLOCKERS, () -> blockers.get().fleetWide().coalesce(1));
     tables.put(ResultTables.BLOCKERS_BY_POOL, () -> blockers.get().byPool().coalesce(1));
     return new BackgroundWrites(
-        spark.sparkContext(), "fleetcompat-blockers", writes(writer, tables));
+        spark.sparkContext(), "fleetcompat-blockers", toWrites(writer, tables));
   }
 
-  /** Every table made from the per-VM summaries, then the manifest once every write is done. */
+  /**
+   * Computes the per-VM and per-host summaries and writes them with every table not written in the
+   * {@code background} (classes, pools, rejected rows); returns the manifest once every write, the
+   * background's included, is done.
+   */
   private Manifest writeSummariesInto(
       ResultWriter writer,
       RunOptions options,
@@ -246,16 +271,17 @@ final class RunPipeline implements AutoCloseable {
             () -> feasibilityCounts(pools, vmSummary, hostEvacuation, options, whatIf, evaluated));
     Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
     long vms = fleet.get("vms");
-    tables.put(ResultTables.VM_CLASSES, () -> ordered(vmTable, vms, "vm_id"));
+    tables.put(ResultTables.VM_CLASSES, () -> sortForWriting(vmTable, vms, "vm_id"));
     tables.put(ResultTables.HOST_CLASSES, () -> hostTable.coalesce(1));
     // Tables made on the driver are small: one ordered file each reads back in order.
     tables.put(ResultTables.POOLS, () -> pools.poolsTable().coalesce(1));
     tables.put(ResultTables.POOL_EDGES, () -> pools.edges().coalesce(1));
-    tables.put(ResultTables.VM_SUMMARY, () -> ordered(vmSummary, vms, "vm_id"));
+    tables.put(ResultTables.VM_SUMMARY, () -> sortForWriting(vmSummary, vms, "vm_id"));
     tables.put(
-        ResultTables.HOST_EVACUATION, () -> ordered(hostEvacuation, fleet.get("hosts"), "host_id"));
+        ResultTables.HOST_EVACUATION,
+        () -> sortForWriting(hostEvacuation, fleet.get("hosts"), "host_id"));
     tables.put(ResultTables.REJECTED, this::rejected);
-    Map<String, Supplier<Long>> writes = writes(writer, tables);
+    Map<String, Supplier<Long>> writes = toWrites(writer, tables);
     List<String> names = List.copyOf(writes.keySet());
     List<Long> rowCounts =
         timer.time("write", () -> ConcurrentJobs.run(names.stream().map(writes::get).toList()));
@@ -267,10 +293,12 @@ final class RunPipeline implements AutoCloseable {
       written.put(names.get(i), rowCounts.get(i));
     }
     Map<String, Long> outputs = new LinkedHashMap<>();
-    for (String name : ResultTables.ALL) {
-      if (written.containsKey(name)) {
-        outputs.put(name, written.get(name));
-      }
+    ResultTables.ALL.stream()
+        .filter(written::containsKey)
+        .forEach(name -> outputs.put(name, written.get(name)));
+    if (outputs.size() != written.size()) {
+      throw new IllegalStateException(
+          "Tables written but not listed in ResultTables.ALL: " + written.keySet());
     }
     return manifest(options, outputs, fleet, feasibility, whatIf);
   }
@@ -418,7 +446,7 @@ final class RunPipeline implements AutoCloseable {
 
   private Dataset<Row> rejected() {
     long rows = validated.values().stream().mapToLong(v -> v.accounting().rowsRejected()).sum();
-    return ordered(
+    return sortForWriting(
         validated.values().stream()
             .map(ValidatedTable::rejected)
             .reduce(Dataset::unionByName)
@@ -434,7 +462,7 @@ final class RunPipeline implements AutoCloseable {
    * {@code table} sorted by {@code keys}: up to {@link #ONE_FILE_ROWS} rows as one sorted file (one
    * task, no sampling job), above that by Spark's distributed sort into ordered part files.
    */
-  private static Dataset<Row> ordered(Dataset<Row> table, long rows, String... keys) {
+  private static Dataset<Row> sortForWriting(Dataset<Row> table, long rows, String... keys) {
     String first = keys[0];
     String[] rest = Arrays.copyOfRange(keys, 1, keys.length);
     return rows <= ONE_FILE_ROWS

@@ -5,8 +5,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Creates the Spark session a job runs in: embedded {@code local[*]} unless a master URL is given,
- * UTC, fair scheduling between concurrent jobs, UI off for embedded runs, the driver bound to
- * loopback when local.
+ * UTC, fair scheduling between concurrent jobs (the pools a run uses are declared in the {@code
+ * fairscheduler.xml} resource), UI off for embedded runs, the driver bound to loopback when local.
+ * A session that already exists (a notebook's) is returned with its own settings, scheduling mode
+ * included: a run works the same there, its background writes only overlap less under FIFO.
  */
 public final class SparkSessions {
   /** The master used when none is given: embedded Spark on every core. */

@@ -17,7 +17,8 @@ import org.apache.spark.storage.StorageLevel;
  * Systems with identical vector sets, grouped into classes (SPEC section 6). Class numbers are
  * 0-based and ordered by each class's smallest system id, so an unchanged input gets the same
  * numbers on every run. Numbering is a distributed sort plus {@code zipWithIndex}, never a
- * single-partition window.
+ * single-partition window: this is the VM side, which stays distributed ({@link HostSide#of}
+ * numbers the host side the same way on the driver).
  *
  * @param classes {@code vectors, member_ids ARRAY<STRING> (sorted), class INT}
  */
@@ -52,10 +53,5 @@ public record SystemClasses(Dataset<Row> classes) {
   /** One row per system: {@code system_id STRING, class INT}. */
   public Dataset<Row> membership() {
     return classes.select(explode(col("member_ids")).as("system_id"), col("class"));
-  }
-
-  /** One row per class: {@code class INT, members BIGINT} (how many systems it has). */
-  public Dataset<Row> sizes() {
-    return classes.selectExpr("class", "CAST(size(member_ids) AS BIGINT) AS members");
   }
 }

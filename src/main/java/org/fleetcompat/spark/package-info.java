@@ -10,6 +10,7 @@
  * <pre>{@code
  * Dataset<Row> rows = VectorTableLoader.load(spark, inputs.required(SnapshotTable.VM_VECTORS));
  * ValidatedTable vms = VectorValidation.validate(spark, rows, inputs.required(VM_VECTORS));
+ * ValidatedTable hosts = ...; // the same for HOST_VECTORS
  * SystemClasses classes = SystemClasses.of(vms.accepted());
  * MatrixStage stage = new MatrixStage(spark, HostSide.of(hosts.accepted()));
  * FitMatrix fits = stage.fitMatrix(classes.classes());

@@ -43,13 +43,29 @@ class WrittenRowsTest {
   }
 
   @Test
-  void aFileThatIsNotParquetIsAnError() throws IOException {
+  void aFileThatIsNotParquetIsAnErrorNamingIt() throws IOException {
     Path table = Files.createDirectories(tmp.resolve("t"));
     Files.writeString(table.resolve("part-0.parquet"), "truncated");
 
     assertThatThrownBy(() -> WrittenRows.count(table.toString(), conf))
         .isInstanceOf(FleetcompatException.class)
-        .hasMessageContaining(table.toString());
+        .hasMessageContaining("part-0.parquet");
+  }
+
+  @Test
+  void aBrokenFileAmongManyIsNamedToo() throws IOException {
+    SnapshotTableWriter.writeVectors(
+        tmp,
+        SnapshotTable.VM_VECTORS,
+        rows("vm-1", 40),
+        WriteOptions.defaults().withRowsPerFile(2));
+    Path table = tmp.resolve(SnapshotTable.VM_VECTORS.tableName());
+    Files.writeString(table.resolve("part-broken.parquet"), "truncated");
+
+    assertThat(partFiles(table)).isGreaterThan(WrittenRows.READERS);
+    assertThatThrownBy(() -> WrittenRows.count(table.toString(), conf))
+        .isInstanceOf(FleetcompatException.class)
+        .hasMessageContaining("part-broken.parquet");
   }
 
   private static long partFiles(Path dir) throws IOException {
