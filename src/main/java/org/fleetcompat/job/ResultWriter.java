@@ -1,5 +1,6 @@
 package org.fleetcompat.job;
 
+import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fleetcompat.core.FleetcompatException;
@@ -10,6 +11,12 @@ import org.fleetcompat.io.WrittenRows;
  * Writes result tables as Parquet under one directory. Thread safe: tables may be written at once.
  */
 final class ResultWriter {
+  /**
+   * Per-system tables up to this many rows are written as one sorted file: cheaper than a
+   * distributed sort, and one task writes them in a second or two.
+   */
+  static final long ONE_FILE_ROWS = 2_000_000L;
+
   private final String dir;
 
   ResultWriter(String dir) {
@@ -34,5 +41,18 @@ final class ResultWriter {
           e);
     }
     return WrittenRows.count(path, table.sparkSession().sparkContext().hadoopConfiguration());
+  }
+
+  /**
+   * {@code table} sorted by {@code keys} for writing: up to {@link #ONE_FILE_ROWS} rows (as the
+   * caller counts them) as one sorted file (one task, no sampling job), above that by Spark's
+   * distributed sort into ordered part files. Reads in order either way.
+   */
+  static Dataset<Row> sortForWriting(Dataset<Row> table, long rows, String... keys) {
+    String first = keys[0];
+    String[] rest = Arrays.copyOfRange(keys, 1, keys.length);
+    return rows <= ONE_FILE_ROWS
+        ? table.coalesce(1).sortWithinPartitions(first, rest)
+        : table.orderBy(first, rest);
   }
 }

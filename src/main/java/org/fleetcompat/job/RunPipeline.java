@@ -1,11 +1,9 @@
 package org.fleetcompat.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,12 +41,6 @@ import org.fleetcompat.spark.VectorValidation;
 final class RunPipeline implements AutoCloseable {
   /** Pairs one task of the {@code compatible_pairs} write aims at: a few hundred MB of rows. */
   private static final long PAIRS_PER_TASK = 4_000_000L;
-
-  /**
-   * Per-system tables up to this many rows are written as one sorted file: cheaper than a
-   * distributed sort, and one task writes them in a second or two.
-   */
-  private static final long ONE_FILE_ROWS = 2_000_000L;
 
   private final SparkSession spark;
   private final SnapshotInputs inputs;
@@ -129,7 +121,7 @@ final class RunPipeline implements AutoCloseable {
     try {
       FleetAnalysis analysis = analyze(options);
       ResultWriter writer = new ResultWriter(dir);
-      Map<String, Long> fleet = fleetCounts(analysis.fits());
+      Map<String, Long> fleet = RunCounts.fleet(analysis.fits());
       // The kernel's and the blockers' tables need only the classes, the pools and the broadcast
       // host side: they are written from now on, beside the driver-side summaries that leave
       // cores idle.
@@ -268,18 +260,23 @@ final class RunPipeline implements AutoCloseable {
     Map<String, Long> feasibility =
         timer.time(
             "summarize",
-            () -> feasibilityCounts(pools, vmSummary, hostEvacuation, options, whatIf, evaluated));
+            () -> {
+              if (options.assumeStopped()) {
+                whatIf.putAll(ColdMigration.gains(evaluated, vmSummary, hostEvacuation));
+              }
+              return RunCounts.feasibility(pools.pools(), vmSummary, hostEvacuation);
+            });
     Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
     long vms = fleet.get("vms");
-    tables.put(ResultTables.VM_CLASSES, () -> sortForWriting(vmTable, vms, "vm_id"));
+    tables.put(ResultTables.VM_CLASSES, () -> ResultWriter.sortForWriting(vmTable, vms, "vm_id"));
     tables.put(ResultTables.HOST_CLASSES, () -> hostTable.coalesce(1));
     // Tables made on the driver are small: one ordered file each reads back in order.
     tables.put(ResultTables.POOLS, () -> pools.poolsTable().coalesce(1));
     tables.put(ResultTables.POOL_EDGES, () -> pools.edges().coalesce(1));
-    tables.put(ResultTables.VM_SUMMARY, () -> sortForWriting(vmSummary, vms, "vm_id"));
+    tables.put(ResultTables.VM_SUMMARY, () -> ResultWriter.sortForWriting(vmSummary, vms, "vm_id"));
     tables.put(
         ResultTables.HOST_EVACUATION,
-        () -> sortForWriting(hostEvacuation, fleet.get("hosts"), "host_id"));
+        () -> ResultWriter.sortForWriting(hostEvacuation, fleet.get("hosts"), "host_id"));
     tables.put(ResultTables.REJECTED, this::rejected);
     Map<String, Supplier<Long>> writes = toWrites(writer, tables);
     List<String> names = List.copyOf(writes.keySet());
@@ -446,7 +443,7 @@ final class RunPipeline implements AutoCloseable {
 
   private Dataset<Row> rejected() {
     long rows = validated.values().stream().mapToLong(v -> v.accounting().rowsRejected()).sum();
-    return sortForWriting(
+    return ResultWriter.sortForWriting(
         validated.values().stream()
             .map(ValidatedTable::rejected)
             .reduce(Dataset::unionByName)
@@ -456,76 +453,6 @@ final class RunPipeline implements AutoCloseable {
         "system_id",
         "file",
         "row");
-  }
-
-  /**
-   * {@code table} sorted by {@code keys}: up to {@link #ONE_FILE_ROWS} rows as one sorted file (one
-   * task, no sampling job), above that by Spark's distributed sort into ordered part files.
-   */
-  private static Dataset<Row> sortForWriting(Dataset<Row> table, long rows, String... keys) {
-    String first = keys[0];
-    String[] rest = Arrays.copyOfRange(keys, 1, keys.length);
-    return rows <= ONE_FILE_ROWS
-        ? table.coalesce(1).sortWithinPartitions(first, rest)
-        : table.orderBy(first, rest);
-  }
-
-  /** Headline counts, from the class matrix on the driver: no Spark job. */
-  private static Map<String, Long> fleetCounts(FitMatrix fits) {
-    long vms = 0;
-    for (int c = 0; c < fits.vmClassCount(); c++) {
-      vms += fits.vmClassSize(c);
-    }
-    long hosts = 0;
-    for (int h = 0; h < fits.hostClassCount(); h++) {
-      hosts += fits.hostClassSize(h);
-    }
-    Map<String, Long> fleet = new LinkedHashMap<>();
-    fleet.put("vms", vms);
-    fleet.put("hosts", hosts);
-    fleet.put("vm_classes", (long) fits.vmClassCount());
-    fleet.put("host_classes", (long) fits.hostClassCount());
-    fleet.put("compatible_pairs", fits.compatiblePairs());
-    fleet.put("vms_with_a_compatible_host", fits.vmsWithACompatibleHost());
-    return fleet;
-  }
-
-  /** Pools, stranded VMs and drainable hosts; with the what-if, fills {@code whatIf} too. */
-  private static Map<String, Long> feasibilityCounts(
-      PoolTables pools,
-      Dataset<Row> vmSummary,
-      Dataset<Row> hostEvacuation,
-      RunOptions options,
-      Map<String, Long> whatIf,
-      Dataset<Row> evaluated) {
-    Row vms =
-        vmSummary
-            .agg(
-                expr("count_if(stranded)"),
-                expr("count_if(current_host_ok = false)"),
-                expr("count_if(current_host_ok IS NULL)"))
-            .first();
-    Row hosts =
-        hostEvacuation
-            .agg(
-                expr("count_if(evacuable)"),
-                expr("count_if(vm_count > 0)"),
-                expr("count_if(evacuable AND vm_count > 0)"),
-                expr("count_if(evacuable IS NULL)"))
-            .first();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("pools", (long) pools.pools().poolCount());
-    counts.put("stranded_vms", vms.getLong(0));
-    counts.put("vms_on_an_incompatible_host", vms.getLong(1));
-    counts.put("vms_with_no_evaluated_current_host", vms.getLong(2));
-    counts.put("evacuable_hosts", hosts.getLong(0));
-    counts.put("hosts_running_vms", hosts.getLong(1));
-    counts.put("evacuable_hosts_running_vms", hosts.getLong(2));
-    counts.put("hosts_with_unevaluated_vms", hosts.getLong(3));
-    if (options.assumeStopped()) {
-      whatIf.putAll(ColdMigration.gains(evaluated, vmSummary, hostEvacuation));
-    }
-    return counts;
   }
 
   private Manifest manifest(
