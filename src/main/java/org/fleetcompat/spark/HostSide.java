@@ -1,8 +1,5 @@
 package org.fleetcompat.spark;
 
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.sort_array;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,12 +25,7 @@ public record HostSide(List<VectorSet> classes, List<String[]> memberIds) {
    * driver, without the distributed sort and indexing the VM side needs.
    */
   public static HostSide of(Dataset<Row> hosts) {
-    List<Row> rows =
-        new ArrayList<>(
-            hosts
-                .groupBy("vectors")
-                .agg(sort_array(collect_list("system_id")).as("member_ids"))
-                .collectAsList());
+    List<Row> rows = new ArrayList<>(SystemClasses.group(hosts).collectAsList());
     rows.sort(
         Comparator.comparing(r -> utf8(r.<String>getList(1).get(0)), Arrays::compareUnsigned));
     List<VectorSet> classes = new ArrayList<>();

@@ -26,11 +26,7 @@ public record SystemClasses(Dataset<Row> classes) {
 
   /** Groups the accepted systems ({@code system_id, vectors}) of one side into classes. */
   public static SystemClasses of(Dataset<Row> systems) {
-    Dataset<Row> grouped =
-        systems
-            .groupBy("vectors")
-            .agg(sort_array(collect_list("system_id")).as("member_ids"))
-            .orderBy(col("member_ids").getItem(0));
+    Dataset<Row> grouped = group(systems).orderBy(col("member_ids").getItem(0));
     StructType schema = grouped.schema().add("class", DataTypes.IntegerType, false);
     JavaRDD<Row> numbered =
         grouped
@@ -43,6 +39,14 @@ public record SystemClasses(Dataset<Row> classes) {
             .createDataFrame(numbered, schema)
             .persist(StorageLevel.MEMORY_AND_DISK());
     return new SystemClasses(classes);
+  }
+
+  /**
+   * The classes, not yet numbered: {@code vectors, member_ids ARRAY<STRING>} (sorted), one row per
+   * distinct vector set of {@code systems} ({@code system_id, vectors}); lazy.
+   */
+  static Dataset<Row> group(Dataset<Row> systems) {
+    return systems.groupBy("vectors").agg(sort_array(collect_list("system_id")).as("member_ids"));
   }
 
   /** Frees the cached classes once the job no longer reads them. */
