@@ -164,13 +164,7 @@ public final class SystemLookup {
   /** The ids of the hosts the {@code hosts} table puts in {@code cluster}, sorted. */
   public List<String> hostsOfCluster(String cluster) {
     TableInput hosts = attributeTable(SnapshotTable.HOSTS, "--cluster");
-    if (!hosts.hasColumn("cluster")) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Table hosts of "
-              + inputs.snapshot()
-              + " has no column cluster, which --cluster needs; name the hosts with --hosts");
-    }
+    requireColumn(hosts, "cluster", "--cluster needs", "name the hosts with --hosts instead");
     List<String> ids = new ArrayList<>();
     for (Row r :
         spark
@@ -248,13 +242,11 @@ public final class SystemLookup {
 
   private String currentHost() {
     TableInput vms = attributeTable(SnapshotTable.VMS, "a host's blob");
-    if (!vms.hasColumn("current_host_id")) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Table vms of "
-              + inputs.snapshot()
-              + " has no column current_host_id, which a host's blob needs (the VMs it runs)");
-    }
+    requireColumn(
+        vms,
+        "current_host_id",
+        "a host's blob needs (the VMs it runs)",
+        "add it to the vms table of the snapshot");
     return "CAST(current_host_id AS STRING)";
   }
 
@@ -273,6 +265,23 @@ public final class SystemLookup {
         .selectExpr("CAST(vm_id AS STRING) AS vm_id", state, third)
         .filter("vm_id IS NOT NULL")
         .collectAsList();
+  }
+
+  private void requireColumn(TableInput table, String column, String neededFor, String fix) {
+    if (!table.hasColumn(column)) {
+      throw new FleetcompatException(
+          ReturnCode.INVALID_PARAMETER,
+          "Table "
+              + table.table().tableName()
+              + " of "
+              + inputs.snapshot()
+              + " has no column "
+              + column
+              + ", which "
+              + neededFor
+              + "; "
+              + fix);
+    }
   }
 
   private TableInput attributeTable(SnapshotTable table, String purpose) {
