@@ -86,7 +86,11 @@ public final class WrittenRows {
   private static FleetcompatException unreadable(String path, Exception e) {
     return new FleetcompatException(
         ReturnCode.FAILED,
-        "Cannot read back the written table at " + path + ": " + e.getMessage(),
+        "Cannot read back the written table at "
+            + path
+            + ": "
+            + e.getMessage()
+            + "; the output file system may be full or failing: check it and run again",
         e);
   }
 }

@@ -37,7 +37,13 @@ final class ResultWriter {
       // Exception: Spark's checked SparkException reaches here undeclared.
       throw new FleetcompatException(
           ReturnCode.FAILED,
-          "Cannot write result table " + name + " to " + path + ": " + e.getMessage(),
+          "Cannot write result table "
+              + name
+              + " to "
+              + path
+              + ": "
+              + e.getMessage()
+              + "; check that --out is writable and has space, then run again",
           e);
     }
     return WrittenRows.count(path, table.sparkSession().sparkContext().hadoopConfiguration());
