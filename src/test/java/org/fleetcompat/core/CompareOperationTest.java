@@ -183,17 +183,7 @@ class CompareOperationTest {
         .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     assertThat(CompareOperation.values())
         .extracting(CompareOperation::displayName)
-        .containsExactly(
-            "Equal",
-            "SuperSet",
-            "SubSet",
-            "Disjoint",
-            "GreaterThan",
-            "GreaterThanOrEqual",
-            "LessThan",
-            "LessThanOrEqual",
-            "Multiple",
-            "Divisor");
+        .containsExactlyElementsOf(NestedLoopReference.OPERATION_NAMES);
   }
 
   @ParameterizedTest

@@ -29,12 +29,7 @@ class WrittenRowsTest {
 
   @Test
   void sumsTheFootersOfEveryPartFileAndSkipsHiddenFiles() throws IOException {
-    SnapshotTableWriter.writeVectors(
-        tmp,
-        SnapshotTable.VM_VECTORS,
-        rows("vm-1", 12),
-        WriteOptions.defaults().withRowsPerFile(5));
-    Path table = tmp.resolve(SnapshotTable.VM_VECTORS.tableName());
+    Path table = writeParts(12, 5);
     Files.writeString(table.resolve("_SUCCESS"), "");
     Files.writeString(table.resolve(".part-0.parquet.crc"), "not parquet");
 
@@ -54,18 +49,23 @@ class WrittenRowsTest {
 
   @Test
   void aBrokenFileAmongManyIsNamedToo() throws IOException {
-    SnapshotTableWriter.writeVectors(
-        tmp,
-        SnapshotTable.VM_VECTORS,
-        rows("vm-1", 40),
-        WriteOptions.defaults().withRowsPerFile(2));
-    Path table = tmp.resolve(SnapshotTable.VM_VECTORS.tableName());
+    Path table = writeParts(40, 2);
     Files.writeString(table.resolve("part-broken.parquet"), "truncated");
 
     assertThat(partFiles(table)).isGreaterThan(WrittenRows.READERS);
     assertThatThrownBy(() -> WrittenRows.count(table.toString(), conf))
         .isInstanceOf(FleetcompatException.class)
         .hasMessageContaining("part-broken.parquet");
+  }
+
+  /** A table of {@code rows} rows in part files of {@code rowsPerFile}; returns its directory. */
+  private Path writeParts(int rows, int rowsPerFile) {
+    SnapshotTableWriter.writeVectors(
+        tmp,
+        SnapshotTable.VM_VECTORS,
+        rows("vm-1", rows),
+        WriteOptions.defaults().withRowsPerFile(rowsPerFile));
+    return tmp.resolve(SnapshotTable.VM_VECTORS.tableName());
   }
 
   private static long partFiles(Path dir) throws IOException {
