@@ -3,7 +3,7 @@ package org.fleetcompat.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.fleetcompat.job.SampleSnapshotGenerator;
+import org.fleetcompat.sample.SampleSnapshotGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

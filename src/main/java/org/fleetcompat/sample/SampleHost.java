@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.sample;
 
 import java.util.List;
 import org.fleetcompat.core.VectorSet;

@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.bench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.bench;
 
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.io.SnapshotInputs;

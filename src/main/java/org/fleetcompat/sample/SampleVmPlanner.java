@@ -1,13 +1,13 @@
-package org.fleetcompat.job;
+package org.fleetcompat.sample;
 
-import static org.fleetcompat.job.SampleSnapshotGenerator.ADDRESS_WIDTH_ID;
-import static org.fleetcompat.job.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_ID;
-import static org.fleetcompat.job.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_MULTIPLE_ID;
-import static org.fleetcompat.job.SampleSnapshotGenerator.CONFIG_VERSION_ID;
-import static org.fleetcompat.job.SampleSnapshotGenerator.OFF;
-import static org.fleetcompat.job.SampleSnapshotGenerator.RUNNING;
-import static org.fleetcompat.job.SampleSnapshotGenerator.SAVED;
-import static org.fleetcompat.job.SampleSnapshotGenerator.VENDOR_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.ADDRESS_WIDTH_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_MULTIPLE_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.CONFIG_VERSION_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.OFF;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.RUNNING;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.SAVED;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.VENDOR_ID;
 
 import java.util.ArrayList;
 import java.util.HashSet;

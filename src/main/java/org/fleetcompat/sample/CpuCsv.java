@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.sample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

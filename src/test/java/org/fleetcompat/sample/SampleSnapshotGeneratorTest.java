@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ import org.apache.parquet.schema.MessageType;
 import org.fleetcompat.core.CompareOperation;
 import org.fleetcompat.core.PairCheck;
 import org.fleetcompat.core.VectorSet;
-import org.fleetcompat.job.SampleSnapshotGenerator.GeneratedSnapshot;
+import org.fleetcompat.sample.SampleSnapshotGenerator.GeneratedSnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.io.SnapshotInputs;
+import org.fleetcompat.job.RunJob;
+import org.fleetcompat.job.RunOptions;
+import org.fleetcompat.job.RunResult;
 import org.fleetcompat.io.SnapshotInspector;
 
 /**

@@ -1,10 +1,10 @@
-package org.fleetcompat.job;
+package org.fleetcompat.sample;
 
-import static org.fleetcompat.job.SampleSnapshotGenerator.ADDRESS_WIDTH_ID;
-import static org.fleetcompat.job.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_ID;
-import static org.fleetcompat.job.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_MULTIPLE_ID;
-import static org.fleetcompat.job.SampleSnapshotGenerator.CLUSTER_COUNT;
-import static org.fleetcompat.job.SampleSnapshotGenerator.CONFIG_VERSION_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.ADDRESS_WIDTH_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.CACHE_FLUSH_SIZE_MULTIPLE_ID;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.CLUSTER_COUNT;
+import static org.fleetcompat.sample.SampleSnapshotGenerator.CONFIG_VERSION_ID;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.sample;
 
 /**
  * Facts about real CPUs that the CSV files do not carry, derived from their family, model, stepping

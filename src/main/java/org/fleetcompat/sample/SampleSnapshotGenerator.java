@@ -1,4 +1,4 @@
-package org.fleetcompat.job;
+package org.fleetcompat.sample;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
