@@ -48,7 +48,15 @@ class ArchitectureTest {
           Map.entry(
               "cli",
               Set.of(
-                  "core", "io", "pipeline", "local", "spark", "job", "report", "drift", "sample",
+                  "core",
+                  "io",
+                  "pipeline",
+                  "local",
+                  "spark",
+                  "job",
+                  "report",
+                  "drift",
+                  "sample",
                   "bench")));
 
   /** What core must never touch: the platform, the formats, and any logging API. */

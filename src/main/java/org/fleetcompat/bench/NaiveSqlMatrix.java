@@ -83,8 +83,13 @@ public final class NaiveSqlMatrix {
     String bits =
         raw.schema().apply(SnapshotTable.COMPATIBILITY_INFO).dataType()
                 instanceof org.apache.spark.sql.types.DecimalType
-            ? "CASE WHEN " + v + " >= 9223372036854775808 THEN CAST(" + v
-                + " - 18446744073709551616 AS BIGINT) ELSE CAST(" + v + " AS BIGINT) END"
+            ? "CASE WHEN "
+                + v
+                + " >= 9223372036854775808 THEN CAST("
+                + v
+                + " - 18446744073709551616 AS BIGINT) ELSE CAST("
+                + v
+                + " AS BIGINT) END"
             : "CAST(" + v + " AS BIGINT)";
     return raw.selectExpr(
         "CAST(`" + t.idColumn() + "` AS STRING) AS system_id",

@@ -7,8 +7,8 @@ import org.fleetcompat.core.BaselineVector;
 import org.fleetcompat.core.Hex;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.job.BaselineJob;
-import picocli.CommandLine.ArgGroup;
 import org.fleetcompat.pipeline.Runner;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -53,7 +53,8 @@ final class CheckCommand extends SnapshotCommand {
       throw new FleetcompatException(
           e.status(), "Blob file " + blobFile + ": " + e.getMessage(), e);
     }
-    CheckResult result = SystemBlobJob.check(runner.storage(snapshot.dir), snapshot.dir, blob, host);
+    CheckResult result =
+        SystemBlobJob.check(runner.storage(snapshot.dir), snapshot.dir, blob, host);
     w.printf(
         Locale.ROOT,
         "%d %s: %s %s on host %s%n",

@@ -19,12 +19,12 @@ import picocli.CommandLine.Option;
 
 /**
  * Which runner a command uses, and its settings. The in-process runner is the default; Spark runs
- * the pipeline when asked ({@code --engine spark}), when a master is named ({@code --master}), when
- * the JVM was started by {@code spark-submit}, or when a live session exists (a notebook's) and
- * {@code --engine} is not {@code local}. Spark settings: {@code --conf} wins over {@code --config
- * FILE} (default: the launcher's {@code conf/fleetcompat.properties}, system property {@code
- * fleetcompat.conf}), which wins over fleetcompat's defaults; under {@code spark-submit} its own
- * master and settings win over all of them.
+ * the pipeline when asked ({@code --engine spark}), when a master is named ({@code --master}), or
+ * when the JVM was started by {@code spark-submit}; it then joins a live session (a notebook's) if
+ * there is one. Spark settings: {@code --conf} wins over {@code --config FILE} (default: the
+ * launcher's {@code conf/fleetcompat.properties}, system property {@code fleetcompat.conf}), which
+ * wins over fleetcompat's defaults; under {@code spark-submit} its own master and settings win over
+ * all of them.
  */
 public final class EngineOptions {
   /** The runners. */
@@ -96,12 +96,10 @@ public final class EngineOptions {
         return e;
       } catch (IllegalArgumentException x) {
         throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "--engine " + engine + " is not one of local, spark");
+            ReturnCode.INVALID_PARAMETER, "--engine " + engine + " is not one of local, spark");
       }
     }
-    boolean live = isLive(SparkSession.getActiveSession()) || isLive(SparkSession.getDefaultSession());
-    return master != null || SparkSessions.isSubmitted() || live ? Engine.SPARK : Engine.LOCAL;
+    return master != null || SparkSessions.isSubmitted() ? Engine.SPARK : Engine.LOCAL;
   }
 
   /**

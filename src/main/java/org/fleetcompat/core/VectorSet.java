@@ -50,7 +50,8 @@ public final class VectorSet implements Serializable {
    * @throws IllegalArgumentException if the ids are not strictly ascending or an operation code is
    *     not 0..9
    */
-  public static VectorSet ofSorted(int[] vectorIds, byte[] operationCodes, long[] values, int count) {
+  public static VectorSet ofSorted(
+      int[] vectorIds, byte[] operationCodes, long[] values, int count) {
     for (int i = 0; i < count; i++) {
       if (i > 0 && Integer.compareUnsigned(vectorIds[i - 1], vectorIds[i]) >= 0) {
         throw new IllegalArgumentException(

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Rows of {@code hosts} or {@code vms} read from one {@link InputSplit} and bound for one bucket:
- * each row's system id, its optional contract columns' values ({@link ColumnContract#columns} order,
- * null where null or absent) and its text for {@code rejected/}. Immutable once built;
+ * each row's system id, its optional contract columns' values ({@link ColumnContract#columns}
+ * order, null where null or absent) and its text for {@code rejected/}. Immutable once built;
  * serializable.
  *
  * @param table the table
@@ -27,8 +27,8 @@ public record AttributeBatch(SnapshotTable table, String file, int splitIndex, L
    * One attribute row.
    *
    * @param systemId the id as text, or null
-   * @param values the optional columns' values: {@link Integer} for an INTEGER column (null when
-   *     it does not fit one), {@link String} otherwise
+   * @param values the optional columns' values: {@link Integer} for an INTEGER column (null when it
+   *     does not fit one), {@link String} otherwise
    * @param text the row as read
    */
   public record Row(String systemId, List<Object> values, String text) implements Serializable {

@@ -34,7 +34,8 @@ public final class AttributeTableReader {
       int buckets) {
     SnapshotTable table = input.table();
     List<ColumnContract.Column> contract = ColumnContract.columns(table);
-    List<String> present = contract.stream().map(ColumnContract.Column::name).filter(input::hasColumn).toList();
+    List<String> present =
+        contract.stream().map(ColumnContract.Column::name).filter(input::hasColumn).toList();
     List<List<AttributeBatch.Row>> byBucket = new ArrayList<>();
     for (int b = 0; b < buckets; b++) {
       byBucket.add(null);
@@ -48,8 +49,7 @@ public final class AttributeTableReader {
         if (pages == null) {
           break;
         }
-        ColumnReadStore store =
-            ParquetField.store(pages, schema, createdBy);
+        ColumnReadStore store = ParquetField.store(pages, schema, createdBy);
         List<ParquetField> fields = new ArrayList<>();
         for (String c : present) {
           ColumnDescriptor d = schema.getColumnDescription(new String[] {c});
@@ -108,5 +108,4 @@ public final class AttributeTableReader {
     }
     return f.text();
   }
-
 }

@@ -102,7 +102,8 @@ public record Manifest(
   /**
    * One part file of an output table.
    *
-   * @param path the file, relative to the result directory (e.g. {@code vm_summary/part-00000.parquet})
+   * @param path the file, relative to the result directory (e.g. {@code
+   *     vm_summary/part-00000.parquet})
    * @param rows its rows
    */
   public record OutputFile(String path, long rows) {}

@@ -24,7 +24,8 @@ public record TableInput(
     Set<String> columns,
     Map<String, String> columnTypes,
     long rowCount,
-    List<InputSplit> splits) {
+    List<InputSplit> splits)
+    implements java.io.Serializable {
 
   /** Whether the (optional) column is present. */
   public boolean hasColumn(String column) {

@@ -17,8 +17,8 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Reads a split of {@code host_vectors} or {@code vm_vectors} into {@link VectorBatch}es, one per
  * bucket of systems, normalizing every accepted physical type (SPEC section 3) and flagging
- * row-level faults instead of failing (SPEC section 4): in order, a null id, a null or
- * out-of-range {@code vector_id}, a null or unknown operation, a null or out-of-range value.
+ * row-level faults instead of failing (SPEC section 4): in order, a null id, a null or out-of-range
+ * {@code vector_id}, a null or unknown operation, a null or out-of-range value.
  *
  * <p>Through parquet-mr's column API, a row group at a time; no Spark, no Hadoop configuration on a
  * local disk. Stateless; a call reads one split and may run beside others.
@@ -43,8 +43,7 @@ public final class VectorTableReader {
    * @return index b holds the rows of bucket b, or null where the split has none
    * @throws org.fleetcompat.core.FleetcompatException 32773 naming the file when it cannot be read
    */
-  public static VectorBatch[] read(
-      Storage storage, InputSplit split, Router router, int buckets) {
+  public static VectorBatch[] read(Storage storage, InputSplit split, Router router, int buckets) {
     SnapshotTable table = split.table();
     VectorBatch.Builder[] out = new VectorBatch.Builder[buckets];
     try (ParquetFileReader reader =
@@ -56,8 +55,7 @@ public final class VectorTableReader {
         if (pages == null) {
           break;
         }
-        ColumnReadStore store =
-            ParquetField.store(pages, schema, createdBy);
+        ColumnReadStore store = ParquetField.store(pages, schema, createdBy);
         readRowGroup(split, schema, store, pages.getRowCount(), router, out);
       }
     } catch (IOException | RuntimeException e) {
@@ -215,7 +213,6 @@ public final class VectorTableReader {
 
     private static final Object NULL_KEY = new Object();
   }
-
 
   /** Every batch of {@code batches} that is not null, for callers that want a list. */
   public static List<VectorBatch> present(VectorBatch[] batches) {

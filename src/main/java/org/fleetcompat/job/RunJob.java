@@ -37,8 +37,7 @@ import org.fleetcompat.pipeline.WrittenPart;
  * The nightly pipeline behind {@code fleetcompat run} (SPEC sections 4, 5, 8), written once against
  * the stages and run by whichever {@link Runner} it is given: check the snapshot's schemas, read
  * and validate both sides, analyze at class level, expand every system's rows into the result
- * tables in a staging directory, write the class-level tables and the manifest, publish
- * atomically.
+ * tables in a staging directory, write the class-level tables and the manifest, publish atomically.
  *
  * <p>Schema errors stop the job before any work, with status 32773 or 32776 and nothing published;
  * so does an {@code --out} that cannot be published to. Any failure leaves the previous result at
@@ -132,10 +131,10 @@ public final class RunJob {
         newlyEvacuable += r.hostsNewlyEvacuable();
       }
       feasibility =
-          feasibility.plus(new FeasibilityCounts(analysis.pools().poolCount(), 0, 0, 0, 0, 0, 0, 0));
+          feasibility.plus(
+              new FeasibilityCounts(analysis.pools().poolCount(), 0, 0, 0, 0, 0, 0, 0));
       gains = gains.plus(new WhatIfGains(0, 0, 0, 0, newlyEvacuable));
-      parts.addAll(
-          timer.time("write", () -> writeClassTables(analysis, options, output)));
+      parts.addAll(timer.time("write", () -> writeClassTables(analysis, options, output)));
       parts.addAll(emptyTables(parts, options, output));
       return manifest(
           runner,
@@ -235,8 +234,7 @@ public final class RunJob {
     accounting.forEach(
         (table, a) ->
             inputTables.put(
-                table.tableName(),
-                Manifest.InputTable.of(inputs.required(table).files(), a)));
+                table.tableName(), Manifest.InputTable.of(inputs.required(table).files(), a)));
     Map<String, String> where = new TreeMap<>(runner.describe());
     return new Manifest(
         Manifest.FORMAT_VERSION,

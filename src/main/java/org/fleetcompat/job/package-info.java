@@ -4,8 +4,7 @@
  * matrix, pools, feasibility and blockers), {@link org.fleetcompat.job.ExplainJob}, {@link
  * org.fleetcompat.job.SystemBlobJob} (info and check) and {@link org.fleetcompat.job.BaselineJob}.
  *
- * <p>Depends on {@code pipeline}, {@code io} and {@code core}; never on a runner or on {@code
- * cli}.
+ * <p>Depends on {@code pipeline}, {@code io} and {@code core}; never on a runner or on {@code cli}.
  *
  * <pre>{@code
  * try (Runner runner = new LocalRunner()) {

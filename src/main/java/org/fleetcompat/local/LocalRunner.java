@@ -153,7 +153,8 @@ public final class LocalRunner implements Runner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       futures.forEach(f -> f.cancel(true));
-      throw new FleetcompatException(ReturnCode.FAILED, "Interrupted while running the pipeline", e);
+      throw new FleetcompatException(
+          ReturnCode.FAILED, "Interrupted while running the pipeline", e);
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
       throw unwrap(e.getCause());

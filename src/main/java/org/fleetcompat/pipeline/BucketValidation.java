@@ -30,9 +30,9 @@ import org.fleetcompat.io.VectorBatch;
 /**
  * The validation stage (SPEC section 4) for one bucket of one side: every row of the bucket's
  * systems is here, from every split, so each system is kept or quarantined whole by io's rules
- * ({@link SystemRowBuffer}, {@link SystemValidator}, {@link AttributeValidator}), its attribute rows
- * judged beside it, and the kept systems grouped into local classes. Runs the same inside a local
- * thread and a Spark task.
+ * ({@link SystemRowBuffer}, {@link SystemValidator}, {@link AttributeValidator}), its attribute
+ * rows judged beside it, and the kept systems grouped into local classes. Runs the same inside a
+ * local thread and a Spark task.
  *
  * <p>Rows are gathered by system with a counting sort over primitive arrays; only the rows of
  * quarantined systems become objects. Cost O(rows + systems log systems).
@@ -165,8 +165,8 @@ public final class BucketValidation {
   }
 
   /**
-   * The raw {@code vms} rows' (vm_id, current_host_id) placements, both not null and distinct,
-   * that the accepted VMs do not account for: a host running one cannot be called drainable.
+   * The raw {@code vms} rows' (vm_id, current_host_id) placements, both not null and distinct, that
+   * the accepted VMs do not account for: a host running one cannot be called drainable.
    */
   private static List<String[]> unevaluatedPlacements(
       List<AttributeBatch> batches, String[] ids, List<Object>[] values) {

@@ -22,8 +22,7 @@ public final class ClassNumbering implements Serializable {
   private final String[] firstMembers;
   private final int[][] remap;
 
-  private ClassNumbering(
-      List<VectorSet> sets, long[] sizes, String[] firstMembers, int[][] remap) {
+  private ClassNumbering(List<VectorSet> sets, long[] sizes, String[] firstMembers, int[][] remap) {
     this.sets = sets;
     this.sizes = sizes;
     this.firstMembers = firstMembers;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fleetcompat.io.ColumnarFileWriter;
 import org.fleetcompat.io.FeasibilityCounts;
-import org.fleetcompat.io.WhatIfGains;
 import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.TableFileWriter;
 
@@ -42,7 +41,8 @@ public final class HostExpansion {
    * @param feasibility its host-side feasibility counts
    * @param hostsNewlyEvacuable hosts evacuable in the what-if and not as reported
    */
-  public record Result(List<WrittenPart> parts, FeasibilityCounts feasibility, long hostsNewlyEvacuable)
+  public record Result(
+      List<WrittenPart> parts, FeasibilityCounts feasibility, long hostsNewlyEvacuable)
       implements Serializable {}
 
   /** Expands one host bucket; the {@link Runner.BucketFunction} of the host side. */
@@ -54,8 +54,8 @@ public final class HostExpansion {
     long evacuableRunning = 0;
     long unknown = 0;
     long newly = 0;
-    try (ColumnarFileWriter classes = ctx.output().columnar(ResultTable.HOST_CLASSES, name);
-        TableFileWriter evacuation = ctx.output().rows(ResultTable.HOST_EVACUATION, name)) {
+    ColumnarFileWriter classes = ctx.output().columnar(ResultTable.HOST_CLASSES, name);
+    try (TableFileWriter evacuation = ctx.output().rows(ResultTable.HOST_EVACUATION, name)) {
       for (int i = 0; i < hosts.systemCount(); i++) {
         String id = hosts.systemIds()[i];
         int c = ctx.hostClasses().global(bucket, hosts.classOf()[i]);
@@ -101,11 +101,16 @@ public final class HostExpansion {
         unknown += ok == null ? 1 : 0;
       }
       parts.add(ctx.output().part(ResultTable.HOST_CLASSES, name, classes.close()));
-      parts.add(ctx.output().part(ResultTable.HOST_EVACUATION, name, evacuation.close()));
+      parts.add(ctx.output().part(ResultTable.HOST_EVACUATION, name, evacuation.rowCount()));
+    } catch (RuntimeException | Error e) {
+      classes.abort();
+      throw e;
     }
     parts.addAll(ctx.output().rejected(bucket, hosts));
     return new Result(
-        parts, new FeasibilityCounts(0, 0, 0, 0, evacuable, running, evacuableRunning, unknown), newly);
+        parts,
+        new FeasibilityCounts(0, 0, 0, 0, evacuable, running, evacuableRunning, unknown),
+        newly);
   }
 
   /** False when a VM blocks, null (unknown) when none does but one was not evaluated, else true. */

@@ -37,9 +37,11 @@ final class PairWriter {
         pairs += here;
         to++;
       }
-      parts.add(writeChunk(bucket, chunk, vms, from, to, lists, hostDictionary, ctx));
+      if (pairs > 0) {
+        parts.add(writeChunk(bucket, chunk, vms, from, to, lists, hostDictionary, ctx));
+        chunk++;
+      }
       from = to;
-      chunk++;
     }
     return parts;
   }
@@ -65,12 +67,13 @@ final class PairWriter {
         chunk == 0
             ? PartOutput.partName(bucket)
             : String.format("part-%05d-%d.parquet", bucket, chunk);
-    try (ColumnarFileWriter w =
+    ColumnarFileWriter w =
         ctx.output()
             .columnar(
                 ResultTable.COMPATIBLE_PAIRS,
                 name,
-                Map.of("vm_id", vmDictionary, "host_id", hostDictionary))) {
+                Map.of("vm_id", vmDictionary, "host_id", hostDictionary));
+    try {
       for (int i = from; i < to; i++) {
         int[] hosts = lists.of(classOf(bucket, vms, ctx, i));
         for (int h : hosts) {
@@ -80,6 +83,9 @@ final class PairWriter {
         }
       }
       return ctx.output().part(ResultTable.COMPATIBLE_PAIRS, name, w.close());
+    } catch (RuntimeException | Error e) {
+      w.abort();
+      throw e;
     }
   }
 }

@@ -1,15 +1,11 @@
 package org.fleetcompat.pipeline;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.Utf8Order;
 import org.fleetcompat.io.ColumnarFileWriter;
 import org.fleetcompat.io.Rejection;
@@ -51,27 +47,15 @@ public record PartOutput(Storage storage, String dir, boolean assumeStopped)
    */
   public ColumnarFileWriter columnar(
       ResultTable table, String name, Map<String, byte[][]> dictionaries) {
-    String path = path(table, name);
-    try {
-      return ColumnarFileWriter.open(
-          storage.outputFile(path),
-          table.tableName(),
-          table.columns(assumeStopped),
-          dictionaries);
-    } catch (IOException e) {
-      throw cannotWrite(table, path, e);
-    }
+    ColumnarFileWriter.Builder b =
+        ColumnarFileWriter.builder(storage, path(table, name), table, assumeStopped);
+    dictionaries.forEach(b::dictionary);
+    return b.open();
   }
 
   /** A row writer of any table's part file. */
   public TableFileWriter rows(ResultTable table, String name) {
-    String path = path(table, name);
-    try {
-      return TableFileWriter.open(
-          storage.outputFile(path), table.tableName(), table.columns(assumeStopped));
-    } catch (IOException e) {
-      throw cannotWrite(table, path, e);
-    }
+    return TableFileWriter.open(storage, path(table, name), table, assumeStopped);
   }
 
   /** The record of a written part. */
@@ -86,7 +70,7 @@ public record PartOutput(Storage storage, String dir, boolean assumeStopped)
       for (Object[] r : rows) {
         w.write(r);
       }
-      return part(table, name, w.close());
+      return part(table, name, w.rowCount());
     }
   }
 
@@ -104,12 +88,13 @@ public record PartOutput(Storage storage, String dir, boolean assumeStopped)
     }
     rows.sort(REJECTED_ORDER);
     String name =
-        String.format("part-%s-%05d.parquet", b.side().name().toLowerCase(java.util.Locale.ROOT), bucket);
+        String.format(
+            "part-%s-%05d.parquet", b.side().name().toLowerCase(java.util.Locale.ROOT), bucket);
     try (TableFileWriter w = rows(ResultTable.REJECTED, name)) {
       for (Object[] r : rows) {
         w.write(r);
       }
-      return List.of(part(ResultTable.REJECTED, name, w.close()));
+      return List.of(part(ResultTable.REJECTED, name, w.rowCount()));
     }
   }
 
@@ -117,7 +102,7 @@ public record PartOutput(Storage storage, String dir, boolean assumeStopped)
   public WrittenPart empty(ResultTable table) {
     String name = partName(0);
     try (TableFileWriter w = rows(table, name)) {
-      return part(table, name, w.close());
+      return part(table, name, w.rowCount());
     }
   }
 
@@ -128,31 +113,12 @@ public record PartOutput(Storage storage, String dir, boolean assumeStopped)
   /** The rejected table's sort key: table, system (null first), file, row. */
   private static final Comparator<Object[]> REJECTED_ORDER =
       Comparator.<Object[], String>comparing(r -> (String) r[0], Utf8Order.COMPARATOR)
-          .thenComparing(
-              r -> (String) r[1], Comparator.nullsFirst(Utf8Order.COMPARATOR))
+          .thenComparing(r -> (String) r[1], Comparator.nullsFirst(Utf8Order.COMPARATOR))
           .thenComparing(r -> (String) r[5], Utf8Order.COMPARATOR)
           .thenComparing(r -> (String) r[4], Utf8Order.COMPARATOR);
-
-  private static FleetcompatException cannotWrite(ResultTable table, String path, IOException e) {
-    return new FleetcompatException(
-        ReturnCode.FAILED,
-        "Cannot write result table "
-            + table
-            + " to "
-            + path
-            + ": "
-            + e.getMessage()
-            + "; check that --out is writable and has space, then run again",
-        e);
-  }
 
   /** UTF-8 bytes of a string. */
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Rethrows an unchecked IO failure of a write as the run's failure. */
-  static FleetcompatException cannotWrite(ResultTable table, String path, UncheckedIOException e) {
-    return cannotWrite(table, path, e.getCause());
   }
 }

@@ -9,9 +9,9 @@ import org.fleetcompat.io.Storage;
 /**
  * What runs the pipeline's stages: the one engine-specific piece, as Delta Kernel's {@code Engine}
  * is. A runner reads splits in parallel, moves each bucket's rows to one place, keeps each bucket's
- * state between stages, and runs a stage function on every bucket; every decision about the data
- * is made by the stage functions it is handed, which are the same for every runner. So the
- * in-process runner ({@code local.LocalRunner}: threads of one JVM) and the Spark runner ({@code
+ * state between stages, and runs a stage function on every bucket; every decision about the data is
+ * made by the stage functions it is handed, which are the same for every runner. So the in-process
+ * runner ({@code local.LocalRunner}: threads of one JVM) and the Spark runner ({@code
  * spark.SparkRunner}: tasks of a cluster) give identical tables.
  *
  * <p>Functions handed to a runner must be serializable and must not rely on state outside their

@@ -6,10 +6,10 @@ import org.fleetcompat.io.Rejection;
 import org.fleetcompat.io.RowAccounting;
 
 /**
- * One bucket of one side after validation ({@link BucketValidation}): its accepted systems sorted by
- * id (UTF-8 order), each with its local class and attributes, the rows it rejected and where every
- * row went. What a runner keeps between the analysis and the expansion; serializable, so Spark can
- * cache and recompute it.
+ * One bucket of one side after validation ({@link BucketValidation}): its accepted systems sorted
+ * by id (UTF-8 order), each with its local class and attributes, the rows it rejected and where
+ * every row went. What a runner keeps between the analysis and the expansion; serializable, so
+ * Spark can cache and recompute it.
  *
  * @param side the side
  * @param bucket the bucket number
@@ -28,8 +28,8 @@ import org.fleetcompat.io.RowAccounting;
  *     the driver takes it from the footers)
  * @param attributeAccounting the same for the attribute table
  * @param unevaluatedPlacements VM side: {@code {vm_id, host_id}} of each VM the raw {@code vms}
- *     rows place on a host where it is not counted (quarantined, without vectors, conflicting rows),
- *     sorted
+ *     rows place on a host where it is not counted (quarantined, without vectors, conflicting
+ *     rows), sorted
  * @param vectorsDropped how many running VMs the what-if evaluates without running-only vectors
  */
 public record SideBucket(

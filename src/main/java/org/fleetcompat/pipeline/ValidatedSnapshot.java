@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fleetcompat.core.VectorCatalog;
-import org.fleetcompat.io.AttributeTableReader;
 import org.fleetcompat.io.AttributeBatch;
+import org.fleetcompat.io.AttributeTableReader;
 import org.fleetcompat.io.InputSplit;
 import org.fleetcompat.io.RowAccounting;
 import org.fleetcompat.io.SnapshotInputs;
@@ -19,11 +19,11 @@ import org.fleetcompat.io.VectorBatch;
 import org.fleetcompat.io.VectorTableReader;
 
 /**
- * A snapshot read and validated by a runner: the first stages of every job that looks at the
- * whole fleet. Each side's splits are read and routed to buckets ({@link Bucketing}), each bucket
- * validated ({@link BucketValidation}); the runner keeps the buckets for the expansion stages,
- * and the class-level summaries come to the driver for the analysis ({@link #analyze}). Close it
- * to free the runner's buckets.
+ * A snapshot read and validated by a runner: the first stages of every job that looks at the whole
+ * fleet. Each side's splits are read and routed to buckets ({@link Bucketing}), each bucket
+ * validated ({@link BucketValidation}); the runner keeps the buckets for the expansion stages, and
+ * the class-level summaries come to the driver for the analysis ({@link #analyze}). Close it to
+ * free the runner's buckets.
  */
 public final class ValidatedSnapshot implements AutoCloseable {
   private final Runner runner;
@@ -148,8 +148,8 @@ public final class ValidatedSnapshot implements AutoCloseable {
   }
 
   /**
-   * Where every row of every input table went, in table order: rows read from the footers, the
-   * rest from the buckets.
+   * Where every row of every input table went, in table order: rows read from the footers, the rest
+   * from the buckets.
    */
   public Map<SnapshotTable, RowAccounting> accounting() {
     Map<SnapshotTable, RowAccounting> out = new LinkedHashMap<>();

@@ -10,16 +10,16 @@ import java.util.Map;
 import org.fleetcompat.core.FitMatrix;
 import org.fleetcompat.io.ColumnarFileWriter;
 import org.fleetcompat.io.FeasibilityCounts;
-import org.fleetcompat.io.WhatIfGains;
 import org.fleetcompat.io.ResultTable;
-import org.fleetcompat.io.Storage;
+import org.fleetcompat.io.WhatIfGains;
 
 /**
  * The expansion stage of the VM side, for one bucket: from the class-level analysis to the rows of
  * every VM of the bucket. Writes the bucket's part files of {@code vm_classes}, {@code vm_summary},
- * {@code compatible_pairs} (with {@code --pairs}) and {@code rejected}, and the {@code class_matrix}
- * rows of the classes whose smallest VM is in the bucket; returns what the hosts and the manifest
- * need. Nothing pair-sized is held: pairs stream from the class's host list into the file.
+ * {@code compatible_pairs} (with {@code --pairs}) and {@code rejected}, and the {@code
+ * class_matrix} rows of the classes whose smallest VM is in the bucket; returns what the hosts and
+ * the manifest need. Nothing pair-sized is held: pairs stream from the class's host list into the
+ * file.
  */
 public final class VmExpansion {
   /** A {@code compatible_pairs} part file holds at most this many rows. */
@@ -93,8 +93,9 @@ public final class VmExpansion {
     long noLongerStranded = 0;
     long pairsGained = 0;
     String partName = PartOutput.partName(bucket);
-    try (ColumnarFileWriter classes = ctx.output().columnar(ResultTable.VM_CLASSES, partName);
-        ColumnarFileWriter summary = ctx.output().columnar(summaryTable, partName)) {
+    ColumnarFileWriter classes = ctx.output().columnar(ResultTable.VM_CLASSES, partName);
+    ColumnarFileWriter summary = ctx.output().columnar(summaryTable, partName);
+    try {
       for (int i = 0; i < vms.systemCount(); i++) {
         String vmId = vms.systemIds()[i];
         byte[] idBytes = vmId.getBytes(StandardCharsets.UTF_8);
@@ -150,6 +151,10 @@ public final class VmExpansion {
       }
       parts.add(ctx.output().part(ResultTable.VM_CLASSES, partName, classes.close()));
       parts.add(ctx.output().part(summaryTable, partName, summary.close()));
+    } catch (RuntimeException | Error e) {
+      classes.abort();
+      summary.abort();
+      throw e;
     }
     for (String[] placement : vms.unevaluatedPlacements()) {
       loads.of(placement[1]).unevaluated.add(placement[0]);
@@ -194,7 +199,8 @@ public final class VmExpansion {
     }
     owned.sort(null);
     String name = PartOutput.partName(bucket);
-    try (ColumnarFileWriter w = ctx.output().columnar(ResultTable.CLASS_MATRIX, name)) {
+    ColumnarFileWriter w = ctx.output().columnar(ResultTable.CLASS_MATRIX, name);
+    try {
       for (int c : owned) {
         BitSet f = ctx.fits().fits(c);
         for (int h = f.nextSetBit(0); h >= 0; h = f.nextSetBit(h + 1)) {
@@ -204,6 +210,9 @@ public final class VmExpansion {
         }
       }
       return List.of(ctx.output().part(ResultTable.CLASS_MATRIX, name, w.close()));
+    } catch (RuntimeException | Error e) {
+      w.abort();
+      throw e;
     }
   }
 

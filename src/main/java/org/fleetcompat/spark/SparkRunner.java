@@ -27,8 +27,8 @@ import scala.Tuple2;
  *
  * <p>Per side, one job reads the splits in parallel ({@code parallelize} of the split list), routes
  * each split's batches by bucket through one shuffle (a partitioner that is the identity on bucket
- * numbers), and builds every bucket's state in the task of its partition; the states stay cached
- * on the executors ({@code MEMORY_AND_DISK}), and a lost executor's buckets are rebuilt from the
+ * numbers), and builds every bucket's state in the task of its partition; the states stay cached on
+ * the executors ({@code MEMORY_AND_DISK}), and a lost executor's buckets are rebuilt from the
  * lineage, to the same result. Every later stage is one job over the cached states, its shared
  * value broadcast; results come back in bucket order.
  */
@@ -134,7 +134,9 @@ public final class SparkRunner implements Runner {
       Comparator.comparingInt(SparkRunner::tableOf).thenComparingInt(SparkRunner::splitOf);
 
   private static int tableOf(Object batch) {
-    return batch instanceof VectorBatch v ? v.table().ordinal() : ((AttributeBatch) batch).table().ordinal();
+    return batch instanceof VectorBatch v
+        ? v.table().ordinal()
+        : ((AttributeBatch) batch).table().ordinal();
   }
 
   private static int splitOf(Object batch) {

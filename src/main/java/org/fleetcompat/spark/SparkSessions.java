@@ -25,8 +25,8 @@ public final class SparkSessions {
    *
    * @param master a Spark master URL, or null for {@link #DEFAULT_MASTER} (ignored under {@code
    *     spark-submit}, whose master wins)
-   * @param settings Spark settings applied last (they win over the defaults set here; ignored
-   *     under {@code spark-submit}, whose settings win)
+   * @param settings Spark settings applied last (they win over the defaults set here; ignored under
+   *     {@code spark-submit}, whose settings win)
    */
   public static SparkSession create(String master, Map<String, String> settings) {
     if (isSubmitted()) {

@@ -4,8 +4,8 @@
  * and {@link org.fleetcompat.spark.SparkSessions}, which takes a {@code spark-submit}'s or a
  * notebook's session as it is and starts one otherwise.
  *
- * <p>Depends on {@code pipeline}, {@code io} and {@code core}. Only this package (and the
- * benchmark and CLI around it) may use Spark.
+ * <p>Depends on {@code pipeline}, {@code io} and {@code core}. Only this package (and the benchmark
+ * and CLI around it) may use Spark.
  *
  * <pre>{@code
  * SparkSession spark = SparkSession.builder().getOrCreate();

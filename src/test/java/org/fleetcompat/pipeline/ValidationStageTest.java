@@ -1,4 +1,4 @@
-package org.fleetcompat.spark;
+package org.fleetcompat.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,37 +11,38 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.core.VectorCatalog;
+import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.IntEncoding;
+import org.fleetcompat.io.LocalStorage;
+import org.fleetcompat.io.RejectReason;
+import org.fleetcompat.io.Rejection;
 import org.fleetcompat.io.RowAccounting;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SnapshotTableWriter;
-import org.fleetcompat.io.TableInput;
 import org.fleetcompat.io.ValueEncoding;
 import org.fleetcompat.io.VectorRow;
 import org.fleetcompat.io.WriteOptions;
+import org.fleetcompat.job.RunnerKind;
 import org.fleetcompat.reference.ReferenceValidation;
 import org.fleetcompat.reference.SnapshotFileReader;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link VectorValidation} against the test tree's independent {@link ReferenceValidation} on
- * seeded random tables holding every row fault, exact duplicates, conflicts and both together, plus
- * the cases that decide a system on one row. A failure names its seed.
+ * The validation stage ({@link BucketValidation}, through {@link ValidatedSnapshot} on both
+ * runners) against the test tree's independent {@link ReferenceValidation} on seeded random tables
+ * holding every row fault, exact duplicates, conflicts and both together, plus the cases that
+ * decide a system on one row. A failure names its seed and runner.
  */
-class VectorValidationTest {
+class ValidationStageTest {
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
   private static final long[] IDS = {0, 1, 0x10, 0x7fff_ffffL, 0x8000_0000L, 0xffff_ffffL};
-
-  private final SparkSession spark = SparkTestSession.get();
 
   @TempDir Path tmp;
 
@@ -51,25 +52,30 @@ class VectorValidationTest {
             .withValue(ValueEncoding.DECIMAL_20_0)
             .withOperation(IntEncoding.INT64)
             .withRowsPerFile(150);
-    return Stream.of(
-        Arguments.of(21L, decimalParts),
-        Arguments.of(22L, WriteOptions.defaults()),
-        Arguments.of(23L, decimalParts),
-        Arguments.of(24L, WriteOptions.defaults().withValue(ValueEncoding.SIGNED_INT64)));
+    List<Arguments> out = new ArrayList<>();
+    for (RunnerKind runner : RunnerKind.values()) {
+      out.add(Arguments.of(21L, decimalParts, runner));
+      out.add(Arguments.of(22L, WriteOptions.defaults(), runner));
+      out.add(Arguments.of(23L, decimalParts, runner));
+      out.add(
+          Arguments.of(24L, WriteOptions.defaults().withValue(ValueEncoding.SIGNED_INT64), runner));
+    }
+    return out.stream();
   }
 
-  @ParameterizedTest(name = "seed {0} {1}")
+  @ParameterizedTest(name = "seed {0} {1} {2}")
   @MethodSource("tables")
-  void decisionsEqualTheReferenceOnRandomRowsWithEveryFault(long seed, WriteOptions options) {
+  void decisionsEqualTheReferenceOnRandomRowsWithEveryFault(
+      long seed, WriteOptions options, RunnerKind runner) {
     List<VectorRow> rows = randomRows(seed, options.value() == ValueEncoding.DECIMAL_20_0);
     Path snapshot = snapshot(rows, options);
     ReferenceValidation.VectorTable expected =
         ReferenceValidation.validateVectors(
             "vm_vectors", SnapshotFileReader.readVmVectors(snapshot));
 
-    ValidatedTable actual = validate(snapshot);
-    try {
-      String what = "seed " + seed + " " + options;
+    Validated actual = validate(snapshot, runner);
+    {
+      String what = "seed " + seed + " " + options + " " + runner;
       assertThat(accepted(actual)).as(what + ": accepted systems").isEqualTo(expected(expected));
       assertThat(rejected(actual))
           .as(what + ": rejected rows")
@@ -95,19 +101,18 @@ class VectorValidationTest {
         }
       }
       assertThat(
-              actual.rejected().collectAsList().stream()
-                  .map(r -> r.getAs("system_id") + " " + fileName(r.getAs("file")))
+              actual.rejections().stream()
+                  .map(r -> r.systemId() + " " + fileName(r.file()))
                   .sorted()
                   .toList())
           .as(what + ": the file of each rejected row")
           .isEqualTo(files.stream().sorted().toList());
-    } finally {
-      actual.release();
     }
   }
 
-  @Test
-  void aDuplicateBesideAConflictAndASingleValueVariantQuarantineTheirSystems() {
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void aDuplicateBesideAConflictAndASingleValueVariantQuarantineTheirSystems(RunnerKind runner) {
     List<VectorRow> rows = new ArrayList<>();
     rows.add(VectorRow.of("dup-and-conflict", 1, 2, 0b11));
     rows.add(VectorRow.of("dup-and-conflict", 1, 2, 0b11));
@@ -122,8 +127,8 @@ class VectorValidationTest {
     rows.add(VectorRow.of("clean", 0xffff_ffffL, 7, -1L));
     Collections.shuffle(rows, new Random(5));
 
-    ValidatedTable v = validate(snapshot(rows, WriteOptions.defaults()));
-    try {
+    Validated v = validate(snapshot(rows, WriteOptions.defaults()), runner);
+    {
       assertThat(accepted(v))
           .isEqualTo(Map.of("clean", List.of("1 2 3", "4294967295 7 18446744073709551615")));
       List<String> rejected = rejected(v);
@@ -138,52 +143,48 @@ class VectorValidationTest {
       assertThat(rejected.stream().filter(r -> r.endsWith("one-variant SYSTEM_QUARANTINED")))
           .hasSize(9);
       assertThat(
-              v.rejected()
-                  .filter("system_id = 'one-variant' AND reason = 'SYSTEM_QUARANTINED'")
-                  .select("message")
+              v.rejections().stream()
+                  .filter(
+                      r ->
+                          "one-variant".equals(r.systemId())
+                              && r.reason() == RejectReason.SYSTEM_QUARANTINED)
+                  .map(Rejection::message)
                   .distinct()
-                  .collectAsList())
-          .extracting(r -> r.getString(0))
+                  .toList())
           .containsExactly(
               "quarantined with its system one-variant (CONFLICTING_DUPLICATE: vector_id 0x7"
                   + " appears with different compare_operation or compatibility_info values)");
       assertThat(v.accounting()).isEqualTo(new RowAccounting(18, 2, 15, 1));
       assertThat(statuses(v))
           .isEqualTo(Map.of("clean", true, "dup-and-conflict", false, "one-variant", false));
-    } finally {
-      v.release();
     }
   }
 
-  @Test
-  void systemsWhoseIdsShareAHashAreToldApart() {
-    // Columns: system_id, vector_id, compare_operation, value, faulty, system_hash.
-    List<Row> sorted =
-        List.of(
-            RowFactory.create("a", 1L, 2L, 3L, false, 7L),
-            RowFactory.create("b", 1L, 2L, 4L, false, 7L),
-            RowFactory.create(null, null, null, null, true, 7L),
-            RowFactory.create("a", 1L, 2L, 3L, false, 7L),
-            RowFactory.create("b", null, null, null, true, 7L),
-            RowFactory.create("a", 0L, 0L, -1L, false, 7L),
-            RowFactory.create("c", 9L, 9L, 9L, false, 8L));
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void systemsWhoseIdsShareAHashAreToldApart(RunnerKind runner) {
+    // "Aa" and "BB" have the same String.hashCode, so they always share a bucket.
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    List<VectorRow> rows = new ArrayList<>();
+    rows.add(VectorRow.of("Aa", 1, 2, 3));
+    rows.add(VectorRow.of("BB", 1, 2, 4));
+    rows.add(new VectorRow(null, null, null, null));
+    rows.add(VectorRow.of("Aa", 1, 2, 3));
+    rows.add(new VectorRow("BB", null, 2L, BigInteger.ONE));
+    rows.add(VectorRow.of("Aa", 0, 0, -1L));
+    rows.add(VectorRow.of("c", 9, 9, 9));
 
-    Map<String, String> decisions = new TreeMap<>();
-    new SystemDecisions(sorted.iterator())
-        .forEachRemaining(
-            d ->
-                decisions.put(
-                    String.valueOf(d.getString(1)),
-                    d.getBoolean(0)
-                        ? "kept " + d.getList(2) + " duplicates " + d.getLong(3)
-                        : "rejected " + d.getLong(4) + " rows"));
+    Validated v = validate(snapshot(rows, WriteOptions.defaults()), runner);
 
-    assertThat(decisions)
+    assertThat(accepted(v))
+        .isEqualTo(
+            Map.of("Aa", List.of("0 0 18446744073709551615", "1 2 3"), "c", List.of("9 9 9")));
+    assertThat(rejected(v))
         .containsExactly(
-            Map.entry("a", "kept [[0,0,-1], [1,2,3]] duplicates 1"),
-            Map.entry("b", "rejected 2 rows"),
-            Map.entry("c", "kept [[9,9,9]] duplicates 0"),
-            Map.entry("null", "rejected 1 rows"));
+            "vm_vectors BB NULL_VECTOR_ID",
+            "vm_vectors BB SYSTEM_QUARANTINED",
+            "vm_vectors null NULL_SYSTEM_ID");
+    assertThat(v.accounting()).isEqualTo(new RowAccounting(7, 3, 3, 1));
   }
 
   /** Where {@link SnapshotTableWriter} puts the {@code i}-th row of a table. */
@@ -205,27 +206,48 @@ class VectorValidationTest {
     return dir;
   }
 
-  private ValidatedTable validate(Path snapshot) {
-    SnapshotInputs inputs =
-        SnapshotInspector.inspect(snapshot.toString(), spark.sparkContext().hadoopConfiguration());
-    TableInput input = inputs.required(SnapshotTable.VM_VECTORS);
-    return VectorValidation.validate(spark, VectorTableLoader.load(spark, input), input);
+  /**
+   * What the stage decided for the VM side: the buckets' states on the driver and the accounting.
+   *
+   * @param buckets the VM side's buckets
+   * @param accounting where the vm_vectors rows went
+   */
+  private record Validated(List<SideBucket> buckets, RowAccounting accounting) {
+    List<Rejection> rejections() {
+      List<Rejection> out = new ArrayList<>();
+      buckets.forEach(b -> out.addAll(b.vectorRejections()));
+      return out;
+    }
+  }
+
+  private static Validated validate(Path snapshot, RunnerKind kind) {
+    SnapshotInputs inputs = SnapshotInspector.inspect(LocalStorage.INSTANCE, snapshot.toString());
+    try (Runner runner = kind.open();
+        ValidatedSnapshot v =
+            ValidatedSnapshot.validate(
+                runner, LocalStorage.INSTANCE, inputs, VectorCatalog.empty(), false)) {
+      List<SideBucket> buckets = runner.map(v.vmBuckets(), null, (b, s, c) -> s);
+      return new Validated(buckets, v.accounting().get(SnapshotTable.VM_VECTORS));
+    }
   }
 
   /** Accepted systems as "vector_id operation value" lines, the value unsigned. */
-  private static Map<String, List<String>> accepted(ValidatedTable v) {
+  private static Map<String, List<String>> accepted(Validated v) {
     Map<String, List<String>> out = new TreeMap<>();
-    for (Row r : v.accepted().collectAsList()) {
-      List<String> vectors = new ArrayList<>();
-      for (Row vector : r.<Row>getList(1)) {
-        vectors.add(
-            vector.getLong(0)
-                + " "
-                + vector.getLong(1)
-                + " "
-                + Long.toUnsignedString(vector.getLong(2)));
+    for (SideBucket b : v.buckets()) {
+      for (int i = 0; i < b.systemCount(); i++) {
+        VectorSet set = b.classes().vectors(b.classOf()[i]);
+        List<String> vectors = new ArrayList<>();
+        for (int k = 0; k < set.size(); k++) {
+          vectors.add(
+              Integer.toUnsignedLong(set.vectorId(k))
+                  + " "
+                  + set.operation(k).code()
+                  + " "
+                  + Long.toUnsignedString(set.value(k)));
+        }
+        out.put(b.systemIds()[i], vectors);
       }
-      out.put(r.getString(0), vectors);
     }
     return out;
   }
@@ -244,16 +266,19 @@ class VectorValidationTest {
     return out;
   }
 
-  private static List<String> rejected(ValidatedTable v) {
-    return v.rejected().collectAsList().stream()
-        .map(r -> r.getAs("table") + " " + r.getAs("system_id") + " " + r.getAs("reason"))
+  private static List<String> rejected(Validated v) {
+    return v.rejections().stream()
+        .map(r -> "vm_vectors " + r.systemId() + " " + r.reason())
         .sorted()
         .toList();
   }
 
-  private static Map<String, Boolean> statuses(ValidatedTable v) {
+  private static Map<String, Boolean> statuses(Validated v) {
     Map<String, Boolean> out = new TreeMap<>();
-    v.statuses().collectAsList().forEach(r -> out.put(r.getString(0), r.getBoolean(1)));
+    v.rejections().stream()
+        .filter(r -> r.systemId() != null)
+        .forEach(r -> out.put(r.systemId(), false));
+    accepted(v).keySet().forEach(id -> out.put(id, true));
     return out;
   }
 
