@@ -132,7 +132,7 @@ public final class ColumnarFileWriter {
     this.stagedNulls = new boolean[width];
     this.setInRow = new long[width];
     this.pageEnd = Math.min(pageRowLimit, rowGroupRows);
-    this.output = new StreamRecorder(storage.outputFile(file));
+    this.output = new StreamRecorder(new CanonicalFooterOutputFile(storage.outputFile(file)));
     this.out =
         new ParquetFileWriter(
             output,

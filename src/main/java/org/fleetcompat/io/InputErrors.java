@@ -122,7 +122,23 @@ public final class InputErrors {
   public static FleetcompatException unreadable(String file, SnapshotTable table, Exception e) {
     return new FleetcompatException(
         ReturnCode.INVALID_PARAMETER,
-        "Cannot read " + table + ": file " + file + " is not a readable Parquet file (" + e + ")",
+        "Cannot read "
+            + table
+            + ": file "
+            + file
+            + " is not a readable Parquet file ("
+            + cause(e)
+            + "); rewrite it, or move it out of the snapshot",
         e);
+  }
+
+  /** What went wrong reading a file, without the reader's object names. */
+  private static String cause(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int at = m.indexOf(" is not a Parquet file");
+    if (at > 0 && m.substring(0, at).contains("@")) {
+      return "it" + m.substring(at);
+    }
+    return e.getClass().getSimpleName() + ": " + m;
   }
 }

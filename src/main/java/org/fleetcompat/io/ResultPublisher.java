@@ -22,14 +22,14 @@ import org.fleetcompat.core.FleetcompatException;
  * by an atomic rename of a new link over the old one, so a nightly job can publish into the same
  * {@code --out} again and again; the previous run is kept for readers still on it, older ones
  * (killed runs' leftovers included) are deleted. {@code RUN} is the UTC start time and a random
- * suffix, e.g. {@code 20261202T021530Z-3f9a01c2}. On other file systems (HDFS, object stores)
+ * suffix, e.g. {@code 20261202T021530.042Z-3f9a01c2}. On other file systems (HDFS, object stores)
  * {@code --out} must not exist yet and the staging directory is renamed to it.
  *
  * <p>Not thread safe; one publisher per job.
  */
 public final class ResultPublisher {
   private static final DateTimeFormatter RUN_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
   private final Storage storage;
   private final String out;

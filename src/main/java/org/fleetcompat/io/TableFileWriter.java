@@ -69,7 +69,9 @@ public final class TableFileWriter implements Closeable {
     List<ResultColumn> cols = List.copyOf(columns);
     try {
       ParquetWriter<Object[]> writer =
-          new Builder(storage.outputFile(file), new RowWriteSupport(schema, cols))
+          new Builder(
+                  new CanonicalFooterOutputFile(storage.outputFile(file)),
+                  new RowWriteSupport(schema, cols))
               .withConf(new PlainParquetConfiguration())
               .withCodecFactory(ParquetCodecs.newWriteFactory(ParquetWriter.DEFAULT_PAGE_SIZE))
               .withCompressionCodec(CompressionCodecName.SNAPPY)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -220,7 +219,7 @@ class ResultPublisherTest {
   }
 
   private static Path local(String uri) {
-    return Path.of(URI.create(uri));
+    return LocalStorage.toPath(uri);
   }
 
   private static List<String> names(Path directory) throws IOException {

@@ -560,8 +560,8 @@ class SnapshotInspectorTest {
     return bytes;
   }
 
-  /** The URI string SnapshotInspector reports for a local file. */
+  /** The path SnapshotInspector reports for a local file: absolute and normalized. */
   private static String uri(Path p) {
-    return new org.apache.hadoop.fs.Path(p.toUri()).toString();
+    return p.toAbsolutePath().normalize().toString();
   }
 }
