@@ -367,7 +367,8 @@ public final class ColumnarFileWriter {
                   + ": there is no column "
                   + column
                   + ", the table has "
-                  + width));
+                  + width
+                  + " columns"));
     }
     return chunks[column];
   }

@@ -36,31 +36,32 @@ final class ResultFileErrors {
             + row
             + ": column "
             + column
-            + " holds a "
+            + " holds "
             + value.getClass().getSimpleName()
-            + " ("
+            + " "
             + abbreviate(value)
-            + "), expected "
+            + ", expected "
             + javaType(type)
             + " for "
             + describe(type));
   }
 
-  /** A row with another number of values than the table has columns. */
+  /** A row (or struct) with another number of values than it has columns (or fields). */
   static IllegalArgumentException wrongWidth(
-      String table, String column, long row, int found, int expected) {
+      String table, String what, long row, int found, int expected, String per) {
     return new IllegalArgumentException(
         "Cannot write "
             + table
             + " row "
             + row
             + ": "
-            + column
+            + what
             + " has "
             + found
-            + " values, expected one per declared column ("
+            + " values, expected "
             + expected
-            + ")");
+            + ", one per declared "
+            + per);
   }
 
   /** A columnar setter that does not fit the column, or a row not complete at its end. */

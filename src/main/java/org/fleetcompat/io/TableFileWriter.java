@@ -123,7 +123,7 @@ public final class TableFileWriter implements Closeable {
    */
   public void write(Object[] row) {
     Objects.requireNonNull(row, "row");
-    checkFields(columns, row, "", "row");
+    checkFields(columns, row, "", "the row");
     try {
       writer.write(row);
     } catch (IOException e) {
@@ -153,7 +153,13 @@ public final class TableFileWriter implements Closeable {
 
   private void checkFields(List<ResultColumn> fields, Object[] values, String prefix, String what) {
     if (values.length != fields.size()) {
-      throw ResultFileErrors.wrongWidth(tableName, what, rows, values.length, fields.size());
+      throw ResultFileErrors.wrongWidth(
+          tableName,
+          what,
+          rows,
+          values.length,
+          fields.size(),
+          prefix.isEmpty() ? "column" : "field");
     }
     for (int i = 0; i < fields.size(); i++) {
       ResultColumn f = fields.get(i);
