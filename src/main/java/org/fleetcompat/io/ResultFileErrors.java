@@ -1,5 +1,6 @@
 package org.fleetcompat.io;
 
+import java.util.Arrays;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 
@@ -204,8 +205,7 @@ final class ResultFileErrors {
   }
 
   private static String abbreviate(Object value) {
-    String s =
-        value instanceof Object[] a ? java.util.Arrays.deepToString(a) : String.valueOf(value);
+    String s = value instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(value);
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

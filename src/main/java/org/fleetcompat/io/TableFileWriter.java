@@ -216,6 +216,7 @@ public final class TableFileWriter implements Closeable {
     }
 
     /** Never called: the writer is built with a {@link ParquetConfiguration}. */
+    @Deprecated
     @Override
     protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
       return support;
