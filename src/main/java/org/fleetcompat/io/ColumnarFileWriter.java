@@ -115,34 +115,41 @@ public final class ColumnarFileWriter {
     this.codecs = ParquetCodecs.newWriteFactory(b.pageBytes);
     this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
     this.chunks = new ColumnarChunk[width];
-    for (int i = 0; i < width; i++) {
-      ResultColumn c = b.columns.get(i);
-      chunks[i] =
-          new ColumnarChunk(
-              c, schema.getColumns().get(i), b.dictionaries.get(c.name()), b.pageBytes, compressor);
-    }
     this.kinds = new byte[width];
     this.dictionarySizes = new int[width];
-    for (int i = 0; i < width; i++) {
-      kinds[i] = chunks[i].kind;
-      dictionarySizes[i] = chunks[i].dictionarySize();
-    }
     this.stagedValues = new long[width];
     this.stagedBytes = new byte[width][];
     this.stagedNulls = new boolean[width];
     this.setInRow = new long[width];
     this.pageEnd = Math.min(pageRowLimit, rowGroupRows);
-    this.output = new StreamRecorder(storage.outputFile(file));
-    this.out =
-        new ParquetFileWriter(
-            output,
-            schema,
-            ParquetFileWriter.Mode.OVERWRITE,
-            ROW_GROUP_BYTES,
-            ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
-            null,
-            ParquetProperties.builder().build());
-    out.start();
+    try {
+      for (int i = 0; i < width; i++) {
+        ResultColumn c = b.columns.get(i);
+        chunks[i] =
+            new ColumnarChunk(
+                c,
+                schema.getColumns().get(i),
+                b.dictionaries.get(c.name()),
+                b.pageBytes,
+                compressor);
+        kinds[i] = chunks[i].kind;
+        dictionarySizes[i] = chunks[i].dictionarySize();
+      }
+      this.output = new StreamRecorder(storage.outputFile(file));
+      this.out =
+          new ParquetFileWriter(
+              output,
+              schema,
+              ParquetFileWriter.Mode.OVERWRITE,
+              ROW_GROUP_BYTES,
+              ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+              null,
+              ParquetProperties.builder().build());
+      out.start();
+    } catch (IOException | RuntimeException e) {
+      codecs.release();
+      throw e;
+    }
   }
 
   /**
@@ -267,9 +274,13 @@ public final class ColumnarFileWriter {
    * Ends the current row: every column must have been set once.
    *
    * @throws IllegalArgumentException if a column was not set; the row is discarded
+   * @throws IllegalStateException if the writer is closed or aborted
    * @throws FleetcompatException (32768) if the file cannot be written
    */
   public void endRow() {
+    if (closed) {
+      throw new IllegalStateException("Cannot write " + tableName + ": " + file + " is closed");
+    }
     if (setCount != width) {
       throw reject(ResultFileErrors.misuse(tableName, unsetColumn(), rows, "was not set"));
     }

@@ -134,11 +134,11 @@ class TableFileWriterTest {
   void aDeclarationWithoutColumnsOrWithAColumnTwiceIsRejected() {
     assertThatThrownBy(() -> open("t", List.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Cannot write t: it declares no column");
+        .hasMessage("Table t declares no column");
     List<ResultColumn> twice = List.of(SUMMARY.get(0), SUMMARY.get(0));
     assertThatThrownBy(() -> open("t", twice))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Cannot write t: it declares column vm_id twice");
+        .hasMessage("Table t declares column vm_id twice");
   }
 
   @Test
