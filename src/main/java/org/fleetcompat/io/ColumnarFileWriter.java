@@ -315,13 +315,13 @@ public final class ColumnarFileWriter {
    * Finishes the file: the last page and row group, then the footer. Calling it again does nothing.
    *
    * @return the rows written
-   * @throws FleetcompatException (32768) if the file cannot be written
+   * @throws FleetcompatException (32768) if the file cannot be written; the partial file is then
+   *     deleted
    */
   public long close() {
     if (closed) {
       return rows;
     }
-    closed = true;
     try {
       if (pageRows > 0) {
         endPage();
@@ -331,10 +331,16 @@ public final class ColumnarFileWriter {
       }
       out.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, RowWriteSupport.MODEL_NAME));
     } catch (IOException e) {
-      throw ResultFileErrors.cannotWrite(tableName, file, e);
-    } finally {
-      release();
+      FleetcompatException failure = ResultFileErrors.cannotWrite(tableName, file, e);
+      try {
+        abort();
+      } catch (FleetcompatException f) {
+        failure.addSuppressed(f);
+      }
+      throw failure;
     }
+    closed = true;
+    release();
     return rows;
   }
 

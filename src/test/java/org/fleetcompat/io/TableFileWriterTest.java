@@ -69,6 +69,19 @@ class TableFileWriterTest {
   }
 
   @Test
+  void aWholeFileWithABadRowLeavesNoFile() {
+    Path file = tmp.resolve("vm_summary.parquet");
+    List<Object[]> rows = List.of(summary("vm-1"), summary(null));
+    assertThatThrownBy(
+            () ->
+                TableFileWriter.write(
+                    LocalStorage.INSTANCE, file.toString(), "vm_summary", SUMMARY, rows))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot write vm_summary row 1: column vm_id is null");
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
   void aValueOfTheWrongJavaTypeIsRejectedWithWhatWasExpected() {
     Object[] row = summary("vm-1");
     row[4] = 5; // compatible_hosts is a LONG
