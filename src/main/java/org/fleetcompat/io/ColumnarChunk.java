@@ -45,6 +45,13 @@ final class ColumnarChunk {
 
   private static final int INITIAL_BYTES = 64 * 1024;
 
+  /**
+   * Dictionary pages and indices in v1 data pages say PLAIN_DICTIONARY, as parquet-mr and Spark
+   * write them (RLE_DICTIONARY, which replaced it, belongs to v2 data pages).
+   */
+  @SuppressWarnings("deprecation")
+  private static final Encoding DICTIONARY_ENCODING = Encoding.PLAIN_DICTIONARY;
+
   final String name;
   final byte kind;
   final boolean nullable;
@@ -222,7 +229,7 @@ final class ColumnarChunk {
         };
     BytesInput page = nullable ? BytesInput.concat(definitionLevels.getBytes(), values) : values;
     int uncompressed = Math.toIntExact(page.size());
-    byte[] compressed = compressor.compress(page).toByteArray();
+    byte[] compressed = ParquetCodecs.toArray(compressor.compress(page));
     pages.add(new Page(compressed, uncompressed, rows, pageStatistics(), pageSizeStatistics()));
     resetPage();
     return uncompressed;
@@ -291,9 +298,7 @@ final class ColumnarChunk {
     if (dictionaryPage != null) {
       out.writeDictionaryPage(dictionaryPage);
     }
-    Encoding values = dictionary != null ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN;
-    // As parquet-mr's v1 pages: levels of a level that is always 0 are not stored (BIT_PACKED).
-    Encoding definition = nullable ? Encoding.RLE : Encoding.BIT_PACKED;
+    Encoding values = dictionary != null ? DICTIONARY_ENCODING : Encoding.PLAIN;
     for (Page p : pages) {
       out.writeDataPage(
           p.rows(),
@@ -301,8 +306,9 @@ final class ColumnarChunk {
           BytesInput.from(p.bytes()),
           p.stats(),
           p.rows(),
-          Encoding.BIT_PACKED,
-          definition,
+          // Levels whose maximum is 0 are not stored at all; RLE names them, as Arrow writes.
+          Encoding.RLE,
+          Encoding.RLE,
           values,
           null,
           null,
@@ -321,9 +327,9 @@ final class ColumnarChunk {
       plain.write(v);
     }
     byte[] bytes = plain.toByteArray();
-    byte[] compressed = compressor.compress(BytesInput.from(bytes)).toByteArray();
+    byte[] compressed = ParquetCodecs.toArray(compressor.compress(BytesInput.from(bytes)));
     return new DictionaryPage(
-        BytesInput.from(compressed), bytes.length, dictionary.length, Encoding.PLAIN_DICTIONARY);
+        BytesInput.from(compressed), bytes.length, dictionary.length, DICTIONARY_ENCODING);
   }
 
   void close() {

@@ -1,27 +1,24 @@
 package org.fleetcompat.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.MessageType;
 import org.fleetcompat.core.FleetcompatException;
+
+// Longer than most classes: the per-row path is here in one piece (setters that stage a value,
+// endRow() that hands the staged row to the columns), so the JIT inlines all of it; splitting it
+// across types would put virtual calls back into a loop of 100 million rows.
 
 /**
  * Writes one Parquet part file of a flat table (every column a {@link ColumnType.Scalar}) value by
@@ -57,9 +54,6 @@ import org.fleetcompat.core.FleetcompatException;
  * unset, an index outside the dictionary) throws an {@link IllegalArgumentException} naming the
  * table, the column and the row, and discards the row; the writer goes on with the next one.
  */
-// Longer than most classes: the per-row path is here in one piece (setters that stage a value,
-// endRow() that hands the staged row to the columns), so the JIT inlines all of it; splitting it
-// across types would put virtual calls back into a loop of 100 million rows.
 public final class ColumnarFileWriter {
   /** The encoded bytes a page holds at most, about: what Spark and parquet-mr write. */
   public static final int DEFAULT_PAGE_BYTES = 1 << 20;
@@ -85,7 +79,7 @@ public final class ColumnarFileWriter {
   private final int rowGroupRows;
   private final CompressionCodecFactory codecs;
   private final CompressionCodecFactory.BytesInputCompressor compressor;
-  private final StreamRecorder output;
+  private final AbortableOutputFile output;
   private final ParquetFileWriter out;
 
   private final byte[] kinds;
@@ -115,34 +109,41 @@ public final class ColumnarFileWriter {
     this.codecs = ParquetCodecs.newWriteFactory(b.pageBytes);
     this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
     this.chunks = new ColumnarChunk[width];
-    for (int i = 0; i < width; i++) {
-      ResultColumn c = b.columns.get(i);
-      chunks[i] =
-          new ColumnarChunk(
-              c, schema.getColumns().get(i), b.dictionaries.get(c.name()), b.pageBytes, compressor);
-    }
     this.kinds = new byte[width];
     this.dictionarySizes = new int[width];
-    for (int i = 0; i < width; i++) {
-      kinds[i] = chunks[i].kind;
-      dictionarySizes[i] = chunks[i].dictionarySize();
-    }
     this.stagedValues = new long[width];
     this.stagedBytes = new byte[width][];
     this.stagedNulls = new boolean[width];
     this.setInRow = new long[width];
     this.pageEnd = Math.min(pageRowLimit, rowGroupRows);
-    this.output = new StreamRecorder(new CanonicalFooterOutputFile(storage.outputFile(file)));
-    this.out =
-        new ParquetFileWriter(
-            output,
-            schema,
-            ParquetFileWriter.Mode.OVERWRITE,
-            ROW_GROUP_BYTES,
-            ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
-            null,
-            ParquetProperties.builder().build());
-    out.start();
+    try {
+      for (int i = 0; i < width; i++) {
+        ResultColumn c = b.columns.get(i);
+        chunks[i] =
+            new ColumnarChunk(
+                c,
+                schema.getColumns().get(i),
+                b.dictionaries.get(c.name()),
+                b.pageBytes,
+                compressor);
+        kinds[i] = chunks[i].kind;
+        dictionarySizes[i] = chunks[i].dictionarySize();
+      }
+      this.output = new AbortableOutputFile(new CanonicalFooterOutputFile(storage.outputFile(file)));
+      this.out =
+          new ParquetFileWriter(
+              output,
+              schema,
+              ParquetFileWriter.Mode.OVERWRITE,
+              ROW_GROUP_BYTES,
+              ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+              null,
+              ParquetProperties.builder().build());
+      out.start();
+    } catch (IOException | RuntimeException e) {
+      codecs.release();
+      throw e;
+    }
   }
 
   /**
@@ -177,11 +178,7 @@ public final class ColumnarFileWriter {
    * @param values the values; none null
    */
   public static byte[][] dictionaryOf(Collection<String> values) {
-    TreeSet<byte[]> sorted = new TreeSet<>(Arrays::compareUnsigned);
-    for (String v : values) {
-      sorted.add(Objects.requireNonNull(v, "dictionary value").getBytes(StandardCharsets.UTF_8));
-    }
-    return sorted.toArray(byte[][]::new);
+    return Utf8Dictionaries.of(values);
   }
 
   /**
@@ -267,9 +264,13 @@ public final class ColumnarFileWriter {
    * Ends the current row: every column must have been set once.
    *
    * @throws IllegalArgumentException if a column was not set; the row is discarded
+   * @throws IllegalStateException if the writer is closed or aborted
    * @throws FleetcompatException (32768) if the file cannot be written
    */
   public void endRow() {
+    if (closed) {
+      throw new IllegalStateException("Cannot write " + tableName + ": " + file + " is closed");
+    }
     if (setCount != width) {
       throw reject(ResultFileErrors.misuse(tableName, unsetColumn(), rows, "was not set"));
     }
@@ -304,13 +305,13 @@ public final class ColumnarFileWriter {
    * Finishes the file: the last page and row group, then the footer. Calling it again does nothing.
    *
    * @return the rows written
-   * @throws FleetcompatException (32768) if the file cannot be written
+   * @throws FleetcompatException (32768) if the file cannot be written; the partial file is then
+   *     deleted
    */
   public long close() {
     if (closed) {
       return rows;
     }
-    closed = true;
     try {
       if (pageRows > 0) {
         endPage();
@@ -320,10 +321,16 @@ public final class ColumnarFileWriter {
       }
       out.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, RowWriteSupport.MODEL_NAME));
     } catch (IOException e) {
-      throw ResultFileErrors.cannotWrite(tableName, file, e);
-    } finally {
-      release();
+      FleetcompatException failure = ResultFileErrors.cannotWrite(tableName, file, e);
+      try {
+        abort();
+      } catch (FleetcompatException f) {
+        failure.addSuppressed(f);
+      }
+      throw failure;
     }
+    closed = true;
+    release();
     return rows;
   }
 
@@ -367,7 +374,8 @@ public final class ColumnarFileWriter {
                   + ": there is no column "
                   + column
                   + ", the table has "
-                  + width));
+                  + width
+                  + " columns"));
     }
     return chunks[column];
   }
@@ -506,39 +514,9 @@ public final class ColumnarFileWriter {
         throw ResultFileErrors.badDictionary(
             tableName, column, "cannot be bound: the column is " + c.type() + ", not STRING");
       }
-      checkDictionary(column, values);
+      Utf8Dictionaries.check(tableName, column, values);
       dictionaries.put(column, values.clone());
       return this;
-    }
-
-    private void checkDictionary(String column, byte[][] values) {
-      Objects.requireNonNull(values, "values");
-      var utf8 =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] == null) {
-          throw ResultFileErrors.badDictionary(tableName, column, "holds null at index " + i);
-        }
-        if (i > 0 && Arrays.compareUnsigned(values[i - 1], values[i]) >= 0) {
-          throw ResultFileErrors.badDictionary(
-              tableName,
-              column,
-              "is not in ascending order or holds a value twice at index "
-                  + i
-                  + " ("
-                  + new String(values[i], StandardCharsets.UTF_8)
-                  + ")");
-        }
-        try {
-          utf8.decode(ByteBuffer.wrap(values[i]));
-        } catch (CharacterCodingException e) {
-          throw ResultFileErrors.badDictionary(
-              tableName, column, "holds bytes that are not UTF-8 at index " + i);
-        }
-      }
     }
 
     /**
@@ -588,49 +566,6 @@ public final class ColumnarFileWriter {
         return new ColumnarFileWriter(this);
       } catch (IOException e) {
         throw ResultFileErrors.cannotWrite(tableName, file, e);
-      }
-    }
-  }
-
-  /** Keeps the stream parquet-mr opens, so that {@link #abort()} can close it. */
-  private static final class StreamRecorder implements OutputFile {
-    private final OutputFile file;
-    private PositionOutputStream stream;
-
-    StreamRecorder(OutputFile file) {
-      this.file = file;
-    }
-
-    @Override
-    public PositionOutputStream create(long blockSizeHint) throws IOException {
-      stream = file.create(blockSizeHint);
-      return stream;
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-      stream = file.createOrOverwrite(blockSizeHint);
-      return stream;
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return file.supportsBlockSize();
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return file.defaultBlockSize();
-    }
-
-    @Override
-    public String getPath() {
-      return file.getPath();
-    }
-
-    void closeStream() throws IOException {
-      if (stream != null) {
-        stream.close();
       }
     }
   }

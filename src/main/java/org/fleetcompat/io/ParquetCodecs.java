@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.DirectByteBufferAllocator;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -43,6 +44,14 @@ final class ParquetCodecs {
     return new CopyingFactory(newWriteFactory(PAGE_BYTES));
   }
 
+  /** A copy of {@code bytes} in a new array: they may sit in a buffer the codec reuses. */
+  static byte[] toArray(BytesInput bytes) {
+    ByteBuffer buffer = bytes.toByteBuffer(HeapByteBufferAllocator.getInstance(), b -> {});
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
+  }
+
   /** Decompresses into a new heap array per page. */
   private record CopyingFactory(CompressionCodecFactory direct) implements CompressionCodecFactory {
     @Override
@@ -56,7 +65,7 @@ final class ParquetCodecs {
       return new BytesInputDecompressor() {
         @Override
         public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
-          return BytesInput.from(d.decompress(bytes, decompressedSize).toByteArray());
+          return BytesInput.from(toArray(d.decompress(bytes, decompressedSize)));
         }
 
         @Override

@@ -100,17 +100,13 @@ public final class ParquetSchemas {
   private static void checkColumns(String tableName, List<ResultColumn> columns) {
     Objects.requireNonNull(columns, "columns");
     if (columns.isEmpty()) {
-      throw new IllegalArgumentException("Cannot write " + tableName + ": it declares no column");
+      throw new IllegalArgumentException("Table " + tableName + " declares no column");
     }
     for (int i = 0; i < columns.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (columns.get(i).name().equals(columns.get(j).name())) {
           throw new IllegalArgumentException(
-              "Cannot write "
-                  + tableName
-                  + ": it declares column "
-                  + columns.get(i).name()
-                  + " twice");
+              "Table " + tableName + " declares column " + columns.get(i).name() + " twice");
         }
       }
     }

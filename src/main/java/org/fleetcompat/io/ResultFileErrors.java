@@ -1,5 +1,6 @@
 package org.fleetcompat.io;
 
+import java.util.Arrays;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 
@@ -36,31 +37,32 @@ final class ResultFileErrors {
             + row
             + ": column "
             + column
-            + " holds a "
+            + " holds "
             + value.getClass().getSimpleName()
-            + " ("
+            + " "
             + abbreviate(value)
-            + "), expected "
+            + ", expected "
             + javaType(type)
             + " for "
             + describe(type));
   }
 
-  /** A row with another number of values than the table has columns. */
+  /** A row (or struct) with another number of values than it has columns (or fields). */
   static IllegalArgumentException wrongWidth(
-      String table, String column, long row, int found, int expected) {
+      String table, String what, long row, int found, int expected, String per) {
     return new IllegalArgumentException(
         "Cannot write "
             + table
             + " row "
             + row
             + ": "
-            + column
+            + what
             + " has "
             + found
-            + " values, expected one per declared column ("
+            + " values, expected "
             + expected
-            + ")");
+            + ", one per declared "
+            + per);
   }
 
   /** A columnar setter that does not fit the column, or a row not complete at its end. */
@@ -203,8 +205,7 @@ final class ResultFileErrors {
   }
 
   private static String abbreviate(Object value) {
-    String s =
-        value instanceof Object[] a ? java.util.Arrays.deepToString(a) : String.valueOf(value);
+    String s = value instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(value);
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

@@ -28,6 +28,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   }
 
   /** Never called: the writer is built with a {@link ParquetConfiguration}. */
+  @Deprecated
   @Override
   public WriteContext init(Configuration configuration) {
     return context();

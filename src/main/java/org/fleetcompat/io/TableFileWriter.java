@@ -34,17 +34,25 @@ import org.fleetcompat.core.FleetcompatException;
  * }</pre>
  *
  * <p>Not thread safe. A row the declaration does not allow is rejected whole, before anything of it
- * is written, and the writer goes on with the next row.
+ * is written, and the writer goes on with the next row. After any other failure, {@link #abort()}
+ * the writer: it deletes the partial file.
  */
 public final class TableFileWriter implements Closeable {
+  private final Storage storage;
   private final String tableName;
   private final String file;
   private final List<ResultColumn> columns;
   private final ParquetWriter<Object[]> writer;
   private long rows;
+  private boolean closed;
 
   private TableFileWriter(
-      String tableName, String file, List<ResultColumn> columns, ParquetWriter<Object[]> writer) {
+      Storage storage,
+      String tableName,
+      String file,
+      List<ResultColumn> columns,
+      ParquetWriter<Object[]> writer) {
+    this.storage = storage;
     this.tableName = tableName;
     this.file = file;
     this.columns = columns;
@@ -77,7 +85,7 @@ public final class TableFileWriter implements Closeable {
               .withCompressionCodec(CompressionCodecName.SNAPPY)
               .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
               .build();
-      return new TableFileWriter(tableName, file, cols, writer);
+      return new TableFileWriter(storage, tableName, file, cols, writer);
     } catch (IOException e) {
       throw ResultFileErrors.cannotWrite(tableName, file, e);
     }
@@ -96,7 +104,7 @@ public final class TableFileWriter implements Closeable {
    * Writes a whole part file: every row of {@code rows}, in order.
    *
    * @return the rows written
-   * @throws IllegalArgumentException as {@link #write(Object[])}; the file is then incomplete
+   * @throws IllegalArgumentException as {@link #write(Object[])}; nothing is left at {@code file}
    * @throws FleetcompatException (32768) if the file cannot be written
    */
   public static long write(
@@ -105,12 +113,21 @@ public final class TableFileWriter implements Closeable {
       String tableName,
       List<ResultColumn> columns,
       Iterable<Object[]> rows) {
-    try (TableFileWriter w = open(storage, file, tableName, columns)) {
+    TableFileWriter w = open(storage, file, tableName, columns);
+    try {
       for (Object[] row : rows) {
         w.write(row);
       }
-      return w.rowCount();
+    } catch (RuntimeException e) {
+      try {
+        w.abort();
+      } catch (RuntimeException f) {
+        e.addSuppressed(f);
+      }
+      throw e;
     }
+    w.close();
+    return w.rowCount();
   }
 
   /**
@@ -125,7 +142,7 @@ public final class TableFileWriter implements Closeable {
    */
   public void write(Object[] row) {
     Objects.requireNonNull(row, "row");
-    checkFields(columns, row, "", "row");
+    checkFields(columns, row, "", "the row");
     try {
       writer.write(row);
     } catch (IOException e) {
@@ -140,12 +157,16 @@ public final class TableFileWriter implements Closeable {
   }
 
   /**
-   * Finishes the file: the last row group and the footer.
+   * Finishes the file: the last row group and the footer. Calling it again does nothing.
    *
    * @throws FleetcompatException (32768) if the file cannot be written
    */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       writer.close();
     } catch (IOException e) {
@@ -153,9 +174,38 @@ public final class TableFileWriter implements Closeable {
     }
   }
 
+  /**
+   * Gives the file up: closes and deletes it, so that no reader takes a partial file for a table.
+   * For a failure before {@link #close()}; does nothing after it.
+   *
+   * @throws FleetcompatException (32768) if the file cannot be deleted
+   */
+  public void abort() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      // The file goes anyway; what failed is in the caller's exception.
+    }
+    try {
+      storage.delete(file);
+    } catch (IOException e) {
+      throw ResultFileErrors.cannotWrite(tableName, file, e);
+    }
+  }
+
   private void checkFields(List<ResultColumn> fields, Object[] values, String prefix, String what) {
     if (values.length != fields.size()) {
-      throw ResultFileErrors.wrongWidth(tableName, what, rows, values.length, fields.size());
+      throw ResultFileErrors.wrongWidth(
+          tableName,
+          what,
+          rows,
+          values.length,
+          fields.size(),
+          prefix.isEmpty() ? "column" : "field");
     }
     for (int i = 0; i < fields.size(); i++) {
       ResultColumn f = fields.get(i);
@@ -212,6 +262,7 @@ public final class TableFileWriter implements Closeable {
     }
 
     /** Never called: the writer is built with a {@link ParquetConfiguration}. */
+    @Deprecated
     @Override
     protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
       return support;

@@ -7,12 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.types.StructType;
+import org.fleetcompat.spark.SparkTestSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +97,7 @@ class TableFileRoundTripTest {
     List<ResultColumn> columns = c.columns();
     List<Object[]> rows = new RandomResultRows(c.seed()).rows(columns, ROWS);
     Path dir = tmp.resolve("first").resolve(c.table.tableName());
-    List<Path> files = write(c, dir, rows);
+    List<Path> files = write(c, dir, rows, PART_ROWS);
     List<List<Object>> expected = Canonical.rows(rows);
     String seed = "seed " + c.seed() + " (" + c + ")";
 
@@ -111,12 +116,87 @@ class TableFileRoundTripTest {
       }
     }
 
-    List<Path> again = write(c, tmp.resolve("again").resolve(c.table.tableName()), rows);
+    List<Path> again = write(c, tmp.resolve("again").resolve(c.table.tableName()), rows, PART_ROWS);
     for (int p = 0; p < files.size(); p++) {
       assertThat(Files.readAllBytes(again.get(p)))
           .as("%s: same rows, same bytes in part %d", seed, p)
           .isEqualTo(Files.readAllBytes(files.get(p)));
     }
+  }
+
+  /** A table with no rows is one empty file: every reader takes the declared types from it. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void aTableWithNoRowsIsReadableByEveryReaderWithTheDeclaredTypes(Case c) throws Exception {
+    Path dir = tmp.resolve(c.table.tableName());
+    write(c, dir, List.of(), new int[] {0});
+    List<ResultColumn> columns = c.columns();
+
+    assertThat(readAll(dir, c)).isEmpty();
+    StructType spark = SparkTestSession.get().read().parquet(dir.toString()).schema();
+    assertThat(spark.fieldNames()).containsExactlyElementsOf(names(columns));
+    for (ResultColumn col : columns) {
+      assertThat(spark.apply(col.name()).dataType().simpleString())
+          .as("Spark's type of %s.%s", c.table, col.name())
+          .isEqualTo(sparkType(col.type()));
+    }
+    assertThat(OtherReaders.spark(dir, columns)).isEmpty();
+
+    assertThat(OtherReaders.duckdb(duckdb, dir, columns)).isEmpty();
+    try (Statement s = duckdb.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "DESCRIBE SELECT * FROM read_parquet('" + dir.toAbsolutePath() + "/*.parquet')")) {
+      for (ResultColumn col : columns) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString("column_name")).isEqualTo(col.name());
+        assertThat(r.getString("column_type").replace("\"", ""))
+            .as("DuckDB's type of %s.%s", c.table, col.name())
+            .isEqualTo(duckdbType(col.type()));
+      }
+    }
+  }
+
+  private static List<String> names(List<ResultColumn> columns) {
+    return columns.stream().map(ResultColumn::name).toList();
+  }
+
+  /** The type Spark reads a declared column as, in {@code simpleString} form. */
+  private static String sparkType(ColumnType type) {
+    if (type instanceof ColumnType.ListOf l) {
+      return "array<" + sparkType(l.element()) + ">";
+    }
+    if (type instanceof ColumnType.Struct s) {
+      return s.fields().stream()
+          .map(f -> f.name() + ":" + sparkType(f.type()))
+          .collect(Collectors.joining(",", "struct<", ">"));
+    }
+    return switch ((ColumnType.Scalar) type) {
+      case STRING -> "string";
+      case INT -> "int";
+      case LONG -> "bigint";
+      case BOOLEAN -> "boolean";
+      case UINT64 -> "decimal(20,0)";
+    };
+  }
+
+  /** The type DuckDB reads a declared column as, quotes left out. */
+  private static String duckdbType(ColumnType type) {
+    if (type instanceof ColumnType.ListOf l) {
+      return duckdbType(l.element()) + "[]";
+    }
+    if (type instanceof ColumnType.Struct s) {
+      return s.fields().stream()
+          .map(f -> f.name() + " " + duckdbType(f.type()))
+          .collect(Collectors.joining(", ", "STRUCT(", ")"));
+    }
+    return switch ((ColumnType.Scalar) type) {
+      case STRING -> "VARCHAR";
+      case INT -> "INTEGER";
+      case LONG -> "BIGINT";
+      case BOOLEAN -> "BOOLEAN";
+      case UINT64 -> "DECIMAL(20,0)";
+    };
   }
 
   @ParameterizedTest(name = "{0}")
@@ -155,16 +235,17 @@ class TableFileRoundTripTest {
     return TableFileReader.readAll(LocalStorage.INSTANCE, dir.toString(), c.table, c.assumeStopped);
   }
 
-  /** The rows as part files {@link #PART_ROWS} under {@code dir}; returns the files. */
-  private static List<Path> write(Case c, Path dir, List<Object[]> rows) throws IOException {
+  /** The rows as part files of {@code partRows} rows under {@code dir}; returns the files. */
+  private static List<Path> write(Case c, Path dir, List<Object[]> rows, int[] partRows)
+      throws IOException {
     Files.createDirectories(dir);
     List<ResultColumn> columns = c.columns();
     List<Path> files = new ArrayList<>();
     int first = 0;
-    for (int p = 0; p < PART_ROWS.length; p++) {
+    for (int p = 0; p < partRows.length; p++) {
       Path file = dir.resolve(String.format(Locale.ROOT, "part-%05d.parquet", p));
-      List<Object[]> part = rows.subList(first, first + PART_ROWS[p]);
-      first += PART_ROWS[p];
+      List<Object[]> part = rows.subList(first, first + partRows[p]);
+      first += partRows[p];
       if (c.writer == Writer.TABLE) {
         TableFileWriter.write(
             LocalStorage.INSTANCE, file.toString(), c.table.tableName(), columns, part);

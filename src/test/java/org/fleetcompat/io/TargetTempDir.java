@@ -12,7 +12,7 @@ final class TargetTempDir implements TempDirFactory {
   @Override
   public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context)
       throws IOException {
-    Path root = Files.createDirectories(Path.of("target", "test-tmp"));
+    Path root = Files.createDirectories(Path.of("target", "test-tmp").toAbsolutePath());
     return Files.createTempDirectory(root, context.getRequiredTestClass().getSimpleName() + "-");
   }
 }
