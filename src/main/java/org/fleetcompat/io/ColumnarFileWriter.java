@@ -129,7 +129,8 @@ public final class ColumnarFileWriter {
         kinds[i] = chunks[i].kind;
         dictionarySizes[i] = chunks[i].dictionarySize();
       }
-      this.output = new AbortableOutputFile(new CanonicalFooterOutputFile(storage.outputFile(file)));
+      this.output =
+          new AbortableOutputFile(new CanonicalFooterOutputFile(storage.outputFile(file)));
       this.out =
           new ParquetFileWriter(
               output,
