@@ -64,7 +64,7 @@ public final class BenchJob {
     Path fleet = o.workDir().resolve("fleet-" + o.shape().label());
     Path done = fleet.resolve("_GENERATED");
     if (!Files.exists(done)) {
-      BenchFleetWriter.write(spark, o.shape(), fleet.toString());
+      BenchFleetWriter.write(o.shape(), fleet);
       touch(done);
     }
     Path outs = o.workDir().resolve("out-" + o.shape().label());
