@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +109,7 @@ public final class DuckDbPeer {
    * @param hostClasses host signatures
    * @param classPairs compatible (VM class, host class) pairs
    * @param compatiblePairs compatible (VM, host) pairs, counted at class level (also without pairs)
-   * @param stepNanos wall time per step: signatures, representatives, compare, write
+   * @param stepNanos wall time per step, in order: signatures, representatives, compare, write
    */
   public record Result(
       long vms,
@@ -317,7 +318,13 @@ public final class DuckDbPeer {
       execute(db, "DROP TABLE IF EXISTS peer_" + table);
     }
     return new Result(
-        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], Map.copyOf(steps));
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        counts[4],
+        counts[5],
+        Collections.unmodifiableMap(steps));
   }
 
   /**
