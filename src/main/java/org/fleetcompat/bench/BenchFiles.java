@@ -26,11 +26,13 @@ public final class BenchFiles {
    * @throws UncheckedIOException if the directory cannot be listed
    */
   public static List<Path> tableFiles(Path snapshot, String table) {
-    Path dir = snapshot.resolve(table);
+    Path named = snapshot.resolve(table);
     Path file = snapshot.resolve(table + ".parquet");
-    if (!Files.isDirectory(dir) && Files.isRegularFile(file)) {
+    if (!Files.isDirectory(named) && Files.isRegularFile(file)) {
       return List.of(file);
     }
+    // NAME.parquet/ as a directory is what df.write.parquet("NAME.parquet") makes.
+    Path dir = !Files.isDirectory(named) && Files.isDirectory(file) ? file : named;
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(
           "Cannot find "

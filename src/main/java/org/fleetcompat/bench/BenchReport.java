@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +30,8 @@ import java.util.stream.Collectors;
  * @param enginePhasesMillis the engine's wall time per phase from its manifest (median run), empty
  *     when the manifest has none
  * @param peerStepNanos the in-process peer's wall time per step (median run)
- * @param sparkJobs Spark jobs per in-process engine run, when the engine ran on a Spark session
+ * @param sparkJobs Spark jobs per in-process run (the median run) of each engine contender that ran
+ *     on a Spark session, by contender name
  * @param rssMethod how whole-process peak memory was measured
  */
 public record BenchReport(
@@ -48,19 +48,21 @@ public record BenchReport(
     List<Timing> wholeProcess,
     Map<String, Long> enginePhasesMillis,
     Map<String, Long> peerStepNanos,
-    OptionalInt sparkJobs,
+    Map<String, Integer> sparkJobs,
     String rssMethod) {
 
   /** The CSV header of {@link #csvRow()}. */
   public static final String CSV_HEADER =
       "name,label,vms,hosts,pairs,compatible_pairs,engine_s,duckdb_peer_s,io_floor_s,naive_sql_s,"
-          + "engine_process_s,duckdb_peer_process_s,engine_process_rss_mib,"
-          + "duckdb_peer_process_rss_mib,spark_jobs";
+          + "engine_spark_s,engine_process_s,duckdb_peer_process_s,engine_spark_process_s,"
+          + "engine_process_rss_mib,duckdb_peer_process_rss_mib,engine_spark_process_rss_mib,"
+          + "engine_spark_jobs";
 
   /**
    * One contender's measurement.
    *
-   * @param name {@code engine}, {@code duckdb-peer}, {@code io-floor} or {@code naive-sql}
+   * @param name {@code engine}, {@code duckdb-peer}, {@code io-floor}, {@code engine-spark} or
+   *     {@code naive-sql}
    * @param runNanos every run's wall time, in the order they ran
    * @param peakBytes in process: the highest heap use during any run (all heap pools summed;
    *     DuckDB's own memory is native and not in it); whole process: the highest peak RSS of any
@@ -110,7 +112,13 @@ public record BenchReport(
                     .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e9))
                     .collect(Collectors.joining(", ")));
       }
-      sparkJobs.ifPresent(n -> out.add("  spark jobs per engine run: " + n));
+      if (!sparkJobs.isEmpty()) {
+        out.add(
+            "  spark jobs per run: "
+                + sparkJobs.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", ")));
+      }
     }
     if (!wholeProcess.isEmpty()) {
       out.add(
@@ -141,11 +149,16 @@ public record BenchReport(
         seconds(inProcess, "duckdb-peer"),
         seconds(inProcess, "io-floor"),
         seconds(inProcess, "naive-sql"),
+        seconds(inProcess, "engine-spark"),
         seconds(wholeProcess, "engine"),
         seconds(wholeProcess, "duckdb-peer"),
+        seconds(wholeProcess, "engine-spark"),
         mib(wholeProcess, "engine"),
         mib(wholeProcess, "duckdb-peer"),
-        sparkJobs.isPresent() ? Integer.toString(sparkJobs.getAsInt()) : "");
+        mib(wholeProcess, "engine-spark"),
+        sparkJobs.containsKey("engine-spark")
+            ? Integer.toString(sparkJobs.get("engine-spark"))
+            : sparkJobs.containsKey("engine") ? Integer.toString(sparkJobs.get("engine")) : "");
   }
 
   private static String count(int n, String noun) {

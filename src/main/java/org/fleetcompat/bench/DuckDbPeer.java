@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  *       systems of equal signature form a class, the smallest id its representative.
  *   <li><b>representatives</b>: a second scan keeps only the representatives' rows, deduplicated,
  *       with {@code compatibility_info} converted to {@code UBIGINT} exactly: UINT_64 as it is,
- *       DECIMAL(20,0) by a checked cast, a plain signed INT64 bit pattern reinterpreted ({@code v +
- *       2^64} below zero), never range-cast.
+ *       DECIMAL(20,0) (any whole DECIMAL(p,0)) by a checked cast, a plain signed INT64 bit pattern
+ *       reinterpreted ({@code v + 2^64} below zero), never range-cast.
  *   <li><b>compare</b>: the VM representatives' rows joined to the host representatives' rows on
  *       {@code (vector_id, compare_operation)} with the operation's test (one join per operation,
  *       unsigned 64-bit throughout, {@code NULLIF} for the zero operands of Multiple and Divisor);
@@ -419,17 +419,22 @@ public final class DuckDbPeer {
           "CAST(CASE WHEN r.compatibility_info < 0 THEN CAST(r.compatibility_info AS HUGEINT) + "
               + TWO_TO_64
               + " ELSE r.compatibility_info END AS UBIGINT)";
-      case "DECIMAL(20,0)" -> "CAST(r.compatibility_info AS UBIGINT)";
       default ->
-          throw new IllegalArgumentException(
-              "Cannot read "
-                  + table
-                  + " in "
-                  + snapshot
-                  + ": column compatibility_info is "
-                  + type
-                  + ", expected INT64, UINT_64 or DECIMAL(20,0)");
+          type.matches("DECIMAL\\(\\d+,0\\)")
+              ? "CAST(r.compatibility_info AS UBIGINT)"
+              : unusable(table, snapshot, type);
     };
+  }
+
+  private static String unusable(String table, Path snapshot, String type) {
+    throw new IllegalArgumentException(
+        "Cannot read "
+            + table
+            + " in "
+            + snapshot
+            + ": column compatibility_info is "
+            + type
+            + ", expected INT64, UINT_64 or DECIMAL(20,0)");
   }
 
   private static long step(Map<String, Long> steps, String name, long start) {

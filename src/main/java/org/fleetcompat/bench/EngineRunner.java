@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The engine as a contender in process: {@code run --snapshot S --out O [--pairs] [--engine E]}
@@ -24,7 +25,8 @@ final class EngineRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EngineCommandLine cli;
-  private final BenchJob.Options options;
+  private final boolean pairs;
+  private final Optional<String> engine;
   private final BenchSpark spark;
 
   /**
@@ -38,9 +40,17 @@ final class EngineRunner {
   record Run(
       long elapsedNanos, long compatiblePairs, Map<String, Long> phasesMillis, int sparkJobs) {}
 
-  EngineRunner(EngineCommandLine cli, BenchJob.Options options, BenchSpark spark) {
+  /**
+   * An engine contender.
+   *
+   * @param pairs whether {@code run} gets {@code --pairs}
+   * @param engine the {@code --engine} value to pass, or empty to pass none
+   * @param spark the live session the command joins, or null for none
+   */
+  EngineRunner(EngineCommandLine cli, boolean pairs, Optional<String> engine, BenchSpark spark) {
     this.cli = cli;
-    this.options = options;
+    this.pairs = pairs;
+    this.engine = engine;
     this.spark = spark;
   }
 
@@ -52,12 +62,12 @@ final class EngineRunner {
   Run run(Path snapshot, Path out) {
     List<String> args = new ArrayList<>();
     args.addAll(List.of("run", "--snapshot", snapshot.toString(), "--out", out.toString()));
-    if (options.pairs()) {
+    if (pairs) {
       args.add("--pairs");
     }
     // In process the session made for the engine carries the master; --engine goes through as
     // given.
-    options.engine().ifPresent(e -> args.addAll(List.of("--engine", e)));
+    engine.ifPresent(e -> args.addAll(List.of("--engine", e)));
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
     if (spark != null) {
@@ -83,14 +93,14 @@ final class EngineRunner {
               + String.join(" ", args)
               + ")");
     }
-    long pairs;
+    long found;
     try (Connection db = DuckDbPeer.connect(0)) {
-      pairs = OutputCheck.compatiblePairs(db, out, options.pairs());
+      found = OutputCheck.compatiblePairs(db, out, pairs);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Cannot read the engine's output in " + out + ": " + BenchJob.firstLine(e), e);
     }
-    return new Run(elapsed, pairs, phases(out), jobs);
+    return new Run(elapsed, found, phases(out), jobs);
   }
 
   /** The manifest's phase timings, in its order; empty if absent or unreadable. */

@@ -98,7 +98,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--master",
       paramLabel = "URL",
-      description = "Pass --master to run; in process the engine's session uses it.")
+      description =
+          "Pass --master to run (with --spark-runner: to the Spark runner only); in process the"
+              + " engine's session uses it.")
   String master;
 
   @Option(names = "--naive", description = "Also time the naive Spark SQL plan, once (slow).")
@@ -106,6 +108,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--floor", description = "Also time the I/O floor in process.")
   boolean floor;
+
+  @Option(
+      names = "--spark-runner",
+      description =
+          "Also time the Spark runner (run --engine spark, on local[2] unless --master) as a second"
+              + " engine, engine-spark, in process (with its Spark job count) and as processes.")
+  boolean sparkRunner;
 
   @Option(
       names = "--repeat",
@@ -193,6 +202,9 @@ final class BenchCommand implements Callable<Integer> {
         !(naive && repeat == 0), "--naive is measured in process: give --repeat 1 or more with it");
     check(
         !(floor && repeat == 0), "--floor is measured in process: give --repeat 1 or more with it");
+    check(
+        !(sparkRunner && "spark".equals(engine)),
+        "--spark-runner already times run --engine spark beside the default engine: drop one");
     boolean shapeGiven =
         vms != null
             || hosts != null
@@ -231,6 +243,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (floor) {
       extras.add(BenchJob.Extra.IO_FLOOR);
+    }
+    if (sparkRunner) {
+      extras.add(BenchJob.Extra.SPARK_RUNNER);
     }
     return new BenchJob.Options(
         fleet,

@@ -150,6 +150,9 @@ class BenchHarnessTest {
                     + " --snapshot DIR, not several",
                 List.of("--repeat", "-1"),
                 "fleetcompat bench: --repeat must be 0 or more, not -1",
+                List.of("--spark-runner", "--engine", "spark"),
+                "fleetcompat bench: --spark-runner already times run --engine spark beside the"
+                    + " default engine: drop one",
                 List.of("--naive", "--repeat", "0"),
                 "fleetcompat bench: --naive is measured in process: give --repeat 1 or more with"
                     + " it")
