@@ -96,7 +96,7 @@ public record BenchReport(
       out.add(
           "in process (one warm JVM, warm-up first; "
               + count(inProcess.get(0).runNanos().size(), "turn")
-              + ", medians):");
+              + "):");
       table(out, inProcess, "peak heap MiB");
       if (!enginePhasesMillis.isEmpty()) {
         out.add(
@@ -124,7 +124,7 @@ public record BenchReport(
       out.add(
           "whole process (a new JVM per run, start included; "
               + count(wholeProcess.get(0).runNanos().size(), "alternating run")
-              + ", medians; peak RSS by "
+              + "; peak RSS by "
               + rssMethod
               + "):");
       table(out, wholeProcess, "peak RSS MiB");
@@ -162,7 +162,7 @@ public record BenchReport(
   }
 
   private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return n == 1 ? "1 " + noun : n + " " + noun + "s, medians";
   }
 
   private static void table(List<String> out, List<Timing> timings, String peakTitle) {

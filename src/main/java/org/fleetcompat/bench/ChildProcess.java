@@ -30,10 +30,22 @@ final class ChildProcess {
    */
   record Run(long elapsedNanos, long peakRssBytes, int exitCode, String stdout, String stderr) {
 
-    /** The last non-blank line of standard error, for a one-line failure message. */
-    String lastErrorLine() {
+    /**
+     * The one line of standard error that says why it failed: the launcher's or the peer's own
+     * error line if there is one, else the first line that is not a JVM or log warning (picocli
+     * prints its reason before the usage text), else the last line.
+     */
+    String reasonLine() {
       List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
-      return lines.isEmpty() ? "(nothing on standard error)" : lines.get(lines.size() - 1);
+      return lines.stream()
+          .filter(l -> l.startsWith("fleetcompat: error") || l.startsWith("duckdb-peer: "))
+          .findFirst()
+          .or(
+              () ->
+                  lines.stream()
+                      .filter(l -> !l.startsWith("WARNING") && !l.matches(".*\\b(WARN|INFO)\\b.*"))
+                      .findFirst())
+          .orElse(lines.isEmpty() ? "(nothing on standard error)" : lines.get(lines.size() - 1));
     }
   }
 

@@ -63,7 +63,7 @@ final class WholeProcessBench {
                   + "'s process failed with exit code "
                   + r.exitCode()
                   + ": "
-                  + r.lastErrorLine()
+                  + r.reasonLine()
                   + " (command: "
                   + String.join(" ", command)
                   + ")");

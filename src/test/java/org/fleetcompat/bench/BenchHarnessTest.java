@@ -97,7 +97,7 @@ class BenchHarnessTest {
             "fleetcompat bench tiny: 300 VMs x 30 hosts x 12 vectors, 20 VM classes, 5 host"
                 + " classes; run --pairs");
     assertThat(lines)
-        .anyMatch(l -> l.startsWith("in process (one warm JVM, warm-up first; 2 turns, medians)"))
+        .anyMatch(l -> l.equals("in process (one warm JVM, warm-up first; 2 turns, medians):"))
         .anyMatch(l -> l.matches("  in process    duckdb-peer / engine = \\d+\\.\\d\\d"))
         .anyMatch(l -> l.matches("  in process    io-floor / engine = \\d+\\.\\d\\d"));
     assertThat(report.csvRow().split(",", -1)).hasSize(BenchReport.CSV_HEADER.split(",").length);
@@ -182,7 +182,18 @@ class BenchHarnessTest {
             tmp.resolve("logs"));
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.stdout()).isEqualTo("hello\n");
-    assertThat(r.lastErrorLine()).isEqualTo("oops");
+    assertThat(r.reasonLine()).isEqualTo("oops");
+    ChildProcess.Run usage =
+        ChildProcess.run(
+            List.of(
+                "/bin/sh",
+                "-c",
+                "echo 'WARNING: Using incubator modules' >&2; echo \"Unknown option: '--x'\" >&2;"
+                    + " echo 'Usage: run [-h]' >&2; exit 2"),
+            Map.of(),
+            tmp,
+            tmp.resolve("logs"));
+    assertThat(usage.reasonLine()).isEqualTo("Unknown option: '--x'");
     assertThat(r.elapsedNanos()).isPositive();
     if (Files.isExecutable(Path.of("/usr/bin/time"))) {
       assertThat(r.peakRssBytes()).isPositive();

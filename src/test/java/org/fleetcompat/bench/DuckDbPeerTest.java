@@ -165,6 +165,39 @@ class DuckDbPeerTest {
     }
   }
 
+  /**
+   * {@code NAME.parquet/} directories (Spark's {@code write.parquet("NAME.parquet")}) and wide
+   * decimals.
+   */
+  @Test
+  void readsParquetNamedDirectoriesAndAnyWholeDecimal() throws Exception {
+    Path snapshot = tmp.resolve("snapshot");
+    Path vmDir = snapshot.resolve("vm_vectors.parquet");
+    Path hostDir = snapshot.resolve("host_vectors.parquet");
+    java.nio.file.Files.createDirectories(vmDir);
+    java.nio.file.Files.createDirectories(hostDir);
+    try (Connection db = DuckDbPeer.connect(1)) {
+      // vm-a needs host value >= 2^64-2 (LessThanOrEqual): only h-big has it.
+      execute(
+          db,
+          "COPY (SELECT * FROM (VALUES ('vm-a', 7::BIGINT, 7, CAST(18446744073709551614 AS"
+              + " DECIMAL(38,0))), ('vm-b', 7::BIGINT, 7, CAST(1 AS DECIMAL(38,0)))) t(vm_id,"
+              + " vector_id, compare_operation, compatibility_info)) TO '"
+              + vmDir.resolve("part-0.parquet")
+              + "' (FORMAT parquet)");
+      execute(
+          db,
+          "COPY (SELECT * FROM (VALUES ('h-big', 7::BIGINT, 7, -1::BIGINT), ('h-small', 7::BIGINT,"
+              + " 7, 5::BIGINT)) t(host_id, vector_id, compare_operation, compatibility_info)) TO '"
+              + hostDir.resolve("part-0.parquet")
+              + "' (FORMAT parquet)");
+      DuckDbPeer.run(db, snapshot, tmp.resolve("out"), DuckDbPeer.Output.COMPATIBLE_PAIRS);
+      assertThat(readPairs(db, tmp.resolve("out/compatible_pairs")))
+          .containsExactly(
+              new Pair("vm-a", "h-big"), new Pair("vm-b", "h-big"), new Pair("vm-b", "h-small"));
+    }
+  }
+
   @Test
   void ownProcessEntryWritesPairsAndPrintsOneLine() {
     RandomFleet fleet = RandomFleet.generate(77, RandomFleet.Shape.DENSE, 50, 10);
