@@ -23,10 +23,10 @@ final class BenchSpark implements AutoCloseable {
   private final AtomicInteger jobs = new AtomicInteger();
 
   /**
-   * A session with the settings {@code jobs/fleetcompat} gives its own embedded session (UTC, 16
-   * shuffle partitions, adaptive execution, fair scheduling, UI off and loopback when local), then
-   * the launcher's config file (system property {@code fleetcompat.conf}) when there is one, so the
-   * engine joins the session a run would have made itself.
+   * A session with the settings {@code jobs/fleetcompat} gives its own embedded session (UTC, UI
+   * off, the driver on loopback when local), then the launcher's config file (system property
+   * {@code fleetcompat.conf}) when there is one, so the engine joins the session a run would have
+   * made itself.
    *
    * @param master a Spark master URL, for example {@code local[2]}
    */
@@ -36,13 +36,9 @@ final class BenchSpark implements AutoCloseable {
             .appName("fleetcompat-bench")
             .master(master)
             .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.shuffle.partitions", "16")
-            .config("spark.sql.adaptive.enabled", "true")
-            .config("spark.scheduler.mode", "FAIR");
+            .config("spark.ui.enabled", "false");
     if (master.startsWith("local")) {
-      b.config("spark.ui.enabled", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1");
+      b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     }
     String conf = System.getProperty("fleetcompat.conf");
     if (conf != null && Files.isRegularFile(Path.of(conf))) {

@@ -62,10 +62,10 @@ final class InProcessBench {
       String sparkMaster = o.master().orElse(SPARK_RUNNER_MASTER);
 
       say(progress, "bench: warming up every contender in process on " + warm);
-      EngineRunner.Run warmRun = engine.run(warm, outs.resolve("warm-engine"));
-      peer(o, warm, outs.resolve("warm-peer"));
+      engine.run(warm, outs.resolve("warm-engine"));
+      DuckDbPeer.Result warmPeer = peer(o, warm, outs.resolve("warm-peer"));
       if (floor) {
-        floor(o, warm, warmRun.compatiblePairs(), outs.resolve("warm-floor"));
+        floor(o, warm, warmPeer, outs.resolve("warm-floor"));
       }
       if (sparkRunner) {
         try (BenchSpark s = new BenchSpark(sparkMaster)) {
@@ -108,7 +108,7 @@ final class InProcessBench {
           Path floorOut = outs.resolve("floor-" + i);
           heap = HeapPeak.start();
           start = System.nanoTime();
-          floor(o, fleet, o.pairs() ? p.compatiblePairs() : p.vms(), floorOut);
+          floor(o, fleet, p, floorOut);
           floorSeries.add(System.nanoTime() - start, heap.peakBytes());
           BenchFiles.deleteTree(floorOut);
           line.append(String.format(Locale.ROOT, ", io-floor %.2f s", floorSeries.last() / 1e9));
@@ -233,9 +233,11 @@ final class InProcessBench {
     }
   }
 
-  private static void floor(BenchJob.Options o, Path snapshot, long rows, Path out) {
+  /** The floor writes as many rows as the peer found: pairs, or one per VM without pairs. */
+  private static void floor(BenchJob.Options o, Path snapshot, DuckDbPeer.Result peer, Path out) {
+    long rows = o.pairs() ? peer.compatiblePairs() : peer.vms();
     try (Connection db = DuckDbPeer.connect(0)) {
-      IoFloor.run(db, snapshot, rows, o.pairs(), out);
+      IoFloor.run(db, snapshot, rows, peer.hosts(), o.pairs(), out);
     } catch (SQLException e) {
       throw new IllegalStateException("The I/O floor failed: " + BenchJob.firstLine(e), e);
     }

@@ -23,10 +23,11 @@ final class IoFloor {
   /**
    * Reads the snapshot's vector tables and writes {@code rows} rows under {@code outDir}.
    *
+   * @param hosts the fleet's host count: pairs take host ids from {@code h-00000000} up to it
    * @param pairs whether the rows are pairs ({@code compatible_pairs/}) or per-VM counts ({@code
    *     vm_summary/})
    */
-  static void run(Connection db, Path snapshot, long rows, boolean pairs, Path outDir)
+  static void run(Connection db, Path snapshot, long rows, long hosts, boolean pairs, Path outDir)
       throws SQLException {
     try (Statement s = db.createStatement()) {
       s.execute("SET preserve_insertion_order = false");
@@ -52,18 +53,28 @@ final class IoFloor {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
     }
-    String columns =
+    long h = Math.max(1, Math.min(hosts, Math.max(rows, 1)));
+    long v = (rows + h - 1) / h;
+    String select =
         pairs
-            ? "'vm-' || lpad(CAST(i % 1000003 AS VARCHAR), 8, '0') AS vm_id,"
-                + " 'h-' || lpad(CAST(i % 20011 AS VARCHAR), 8, '0') AS host_id"
-            : "'vm-' || lpad(CAST(i AS VARCHAR), 8, '0') AS vm_id, i % 20011 AS compatible_hosts";
+            ? "SELECT v.vm_id, h.host_id FROM (SELECT 'vm-' || lpad(CAST(i AS VARCHAR), 8, '0') AS"
+                + " vm_id FROM range("
+                + v
+                + ") r(i)) v CROSS JOIN (SELECT 'h-' || lpad(CAST(i AS VARCHAR), 8, '0') AS host_id"
+                + " FROM range("
+                + h
+                + ") r(i)) h LIMIT "
+                + rows
+            : "SELECT 'vm-' || lpad(CAST(i AS VARCHAR), 8, '0') AS vm_id, i % "
+                + h
+                + " AS compatible_hosts FROM range("
+                + rows
+                + ") r(i)";
     try (Statement s = db.createStatement()) {
       s.execute(
-          "COPY (SELECT "
-              + columns
-              + " FROM range("
-              + rows
-              + ") r(i)) TO '"
+          "COPY ("
+              + select
+              + ") TO '"
               + dir.resolve("part-00000.parquet").toString().replace("'", "''")
               + "' (FORMAT parquet)");
     }
