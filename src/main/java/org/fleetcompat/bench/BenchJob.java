@@ -12,10 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.io.SnapshotInputs;
+import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.job.RunJob;
 import org.fleetcompat.job.RunOptions;
 import org.fleetcompat.job.RunResult;
-import org.fleetcompat.io.SnapshotInspector;
 
 /**
  * {@code fleetcompat bench}: in one JVM, on one synthetic fleet, times the engine ({@code run}),

@@ -19,8 +19,8 @@ import java.util.Optional;
  * Arrow), the readers, the README's table and the tests are all derived from these declarations.
  *
  * <p>Each table is a directory {@code NAME/} of part files; every file is sorted by {@link
- * #sortKey()}, and a table with no rows still has one (empty) file, so that any reader can take
- * its schema. Names avoid words reserved in common SQL dialects ({@code rejected} says {@code
+ * #sortKey()}, and a table with no rows still has one (empty) file, so that any reader can take its
+ * schema. Names avoid words reserved in common SQL dialects ({@code rejected} says {@code
  * source_table} and {@code source_row}, not {@code table} and {@code row}).
  */
 public enum ResultTable {
