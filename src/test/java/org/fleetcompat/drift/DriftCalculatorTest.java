@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.fleetcompat.core.CatalogEntry;
-import org.fleetcompat.core.CompareOperation;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
-import org.fleetcompat.core.VectorCatalog;
-import org.fleetcompat.core.VectorSet;
-import org.fleetcompat.core.VmState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,68 +17,11 @@ import org.junit.jupiter.api.Test;
  * reconfigured, one moved, one created, one deleted, one host quarantined.
  */
 class DriftCalculatorTest {
-  static final int FEATURES = 0x10000701;
-  static final int VERSION = 0x10;
-  static final VectorCatalog CATALOG =
-      new VectorCatalog(
-          List.of(
-              new CatalogEntry(
-                  0x10000000, 0x12ffffff, "cpuid_features", "", Set.of(VmState.RUNNING)),
-              new CatalogEntry(
-                  VERSION, VERSION, "configuration_version", "", Set.of(VmState.OFF))));
-
-  static VectorSet host(long features, long version) {
-    return VectorSet.builder()
-        .add(FEATURES, CompareOperation.SUB_SET, features)
-        .add(VERSION, CompareOperation.GREATER_THAN_OR_EQUAL, version)
-        .build();
-  }
-
-  static VectorSet vm(long features, long version) {
-    return VectorSet.builder()
-        .add(FEATURES, CompareOperation.SUB_SET, features)
-        .add(VERSION, CompareOperation.GREATER_THAN_OR_EQUAL, version)
-        .build();
-  }
-
-  static ResultDirectory lastNight() {
-    return new ResultFixture()
-        .catalog(CATALOG)
-        .host("h1", "cl-a", host(0xfff, 0x900))
-        .host("h2", "cl-a", host(0xfff, 0x900))
-        .host("h3", "cl-a", host(0xfff, 0x900))
-        .host("h4", "cl-b", host(0x0ff, 0x900))
-        .host("h5", "cl-b", host(0x0ff, 0x900))
-        .host("h6", "cl-b", host(0x0ff, 0x900))
-        .vm("v1", 2, "h1", vm(0x801, 0x900)) // needs the bit that goes
-        .vm("v2", 2, "h4", vm(0x001, 0x900))
-        .vm("v3", 2, "h4", vm(0x001, 0x900)) // reconfigured to need 0x800
-        .vm("v4", 2, "h5", vm(0x001, 0x900)) // moved to h6
-        .vm("v5", 3, "h5", vm(0x001, 0x900)) // deleted
-        .result("night1");
-  }
-
-  static ResultDirectory tonight() {
-    return new ResultFixture()
-        .catalog(CATALOG)
-        .host("h1", "cl-a", host(0x7ff, 0x900)) // microcode: lost 0x800
-        .host("h2", "cl-a", host(0x7ff, 0x900)) // microcode: lost 0x800
-        .host("h3", "cl-a", host(0xfff, 0x900))
-        .host("h4", "cl-b", host(0x0ff, 0x900))
-        // h5 quarantined, h6 retired
-        .host("h7", "cl-b", host(0x0ff, 0x900)) // added
-        .vm("v1", 2, "h1", vm(0x801, 0x900))
-        .vm("v2", 2, "h4", vm(0x001, 0x900))
-        .vm("v3", 2, "h3", vm(0x801, 0x900))
-        .vm("v4", 2, "h7", vm(0x001, 0x900))
-        .vm("v6", 2, "h7", vm(0x001, 0x900)) // created
-        .reject("host_vectors", "h5", "CONFLICTING_DUPLICATE")
-        .result("night2");
-  }
-
   @Test
   void namesTheVectorAndBitsAMicrocodeUpdateRemovedAndWhatItCost() {
-    Drift d = DriftCalculator.compute(lastNight(), tonight());
+    Drift d =
+        DriftCalculator.compute(
+            DriftCalculatorTestFleet.lastNight(), DriftCalculatorTestFleet.tonight());
 
     DriftCause microcode = d.causes().get(0);
     assertThat(microcode.kind()).isEqualTo(DriftCause.Kind.HOST_VECTOR_CHANGED);
@@ -112,7 +49,11 @@ class DriftCalculatorTest {
   @Test
   void explainsEachVmThatLostOrGainedHosts() {
     Map<String, VmDrift> vms =
-        byId(DriftCalculator.compute(lastNight(), tonight()).vms(), VmDrift::vmId);
+        byId(
+            DriftCalculator.compute(
+                    DriftCalculatorTestFleet.lastNight(), DriftCalculatorTestFleet.tonight())
+                .vms(),
+            VmDrift::vmId);
 
     assertThat(vms.keySet()).containsExactly("v1", "v2", "v3", "v4", "v5", "v6");
     VmDrift v1 = vms.get("v1");
@@ -149,7 +90,9 @@ class DriftCalculatorTest {
 
   @Test
   void hostAndVmCountsBalanceWithTheTables() {
-    Drift d = DriftCalculator.compute(lastNight(), tonight());
+    Drift d =
+        DriftCalculator.compute(
+            DriftCalculatorTestFleet.lastNight(), DriftCalculatorTestFleet.tonight());
     long vanishedPairs = 0;
     long appearedPairs = 0;
     long lost = 0;
@@ -172,7 +115,11 @@ class DriftCalculatorTest {
   @Test
   void tellsHostsRetiredAddedQuarantinedAndChanged() {
     Map<String, HostDrift> hosts =
-        byId(DriftCalculator.compute(lastNight(), tonight()).hosts(), HostDrift::hostId);
+        byId(
+            DriftCalculator.compute(
+                    DriftCalculatorTestFleet.lastNight(), DriftCalculatorTestFleet.tonight())
+                .hosts(),
+            HostDrift::hostId);
 
     assertThat(hosts.keySet()).containsExactly("h1", "h2", "h3", "h5", "h6", "h7");
     // v3 moved to h3, the only host it fits tonight: h3 can no longer be drained.
@@ -189,7 +136,9 @@ class DriftCalculatorTest {
 
   @Test
   void matchesPoolsByTheirHostsAndSeesTheSplit() {
-    Drift d = DriftCalculator.compute(lastNight(), tonight());
+    Drift d =
+        DriftCalculator.compute(
+            DriftCalculatorTestFleet.lastNight(), DriftCalculatorTestFleet.tonight());
     // Last night: {h1,h2,h3} (cl-a) and {h4,h5,h6} (cl-b). Tonight h1 and h2 accept what h4 and
     // h7 accept: the cl-a pool split into {h3} and a part that merged with the cl-b pool.
     assertThat(d.pools())
@@ -201,7 +150,9 @@ class DriftCalculatorTest {
 
   @Test
   void reportsNewBlockers() {
-    Drift d = DriftCalculator.compute(lastNight(), tonight());
+    Drift d =
+        DriftCalculator.compute(
+            DriftCalculatorTestFleet.lastNight(), DriftCalculatorTestFleet.tonight());
     assertThat(d.blockers())
         .anySatisfy(
             b -> {
@@ -214,12 +165,12 @@ class DriftCalculatorTest {
   void refusesResultsOfDifferentFleets() {
     ResultDirectory other =
         new ResultFixture()
-            .host("x1", "cl-x", host(0xff, 0x900))
-            .host("x2", "cl-x", host(0xff, 0x900))
-            .vm("w1", 2, "x1", vm(0x1, 0x900))
+            .host("x1", "cl-x", DriftCalculatorTestFleet.host(0xff, 0x900))
+            .host("x2", "cl-x", DriftCalculatorTestFleet.host(0xff, 0x900))
+            .vm("w1", 2, "x1", DriftCalculatorTestFleet.vm(0x1, 0x900))
             .result("elsewhere");
 
-    assertThatThrownBy(() -> DriftCalculator.compute(lastNight(), other))
+    assertThatThrownBy(() -> DriftCalculator.compute(DriftCalculatorTestFleet.lastNight(), other))
         .isInstanceOfSatisfying(
             FleetcompatException.class,
             e -> assertThat(e.status()).isEqualTo(ReturnCode.INVALID_PARAMETER))
@@ -231,7 +182,10 @@ class DriftCalculatorTest {
 
   @Test
   void summaryCountsWhatChanged() {
-    DriftSummary s = DriftCalculator.compute(lastNight(), tonight()).summary();
+    DriftSummary s =
+        DriftCalculator.compute(
+                DriftCalculatorTestFleet.lastNight(), DriftCalculatorTestFleet.tonight())
+            .summary();
     assertThat(s.count("vms_appeared")).isEqualTo(1);
     assertThat(s.count("vms_vanished")).isEqualTo(1);
     assertThat(s.count("vms_reconfigured")).isEqualTo(1);
