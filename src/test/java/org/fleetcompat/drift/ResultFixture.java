@@ -36,6 +36,7 @@ public final class ResultFixture {
   private final List<Host> hosts = new ArrayList<>();
   private final List<Vm> vms = new ArrayList<>();
   private final List<Reject> rejects = new ArrayList<>();
+  private final Map<String, List<String>> unevaluatedOnHost = new TreeMap<>();
   private VectorCatalog catalog = VectorCatalog.empty();
 
   /** Adds a host. */
@@ -53,6 +54,12 @@ public final class ResultFixture {
   /** Adds a quarantined row. */
   public ResultFixture reject(String sourceTable, String systemId, String reason) {
     rejects.add(new Reject(sourceTable, systemId, reason));
+    return this;
+  }
+
+  /** Places a VM that is not evaluated (quarantined, or without vectors) on a host. */
+  public ResultFixture unevaluated(String vmId, String hostId) {
+    unevaluatedOnHost.computeIfAbsent(hostId, k -> new ArrayList<>()).add(vmId);
     return this;
   }
 
@@ -218,6 +225,8 @@ public final class ResultFixture {
     for (Host h : hs) {
       List<String> on = vmsOnHost.getOrDefault(h.id(), List.of());
       List<String> blocking = on.stream().filter(id -> otherHosts.get(id) == 0).sorted().toList();
+      List<String> unevaluated =
+          unevaluatedOnHost.getOrDefault(h.id(), List.of()).stream().sorted().toList();
       int b = hostClassOf.get(h.vectors());
       evacuation.add(
           new Object[] {
@@ -228,9 +237,9 @@ public final class ResultFixture {
             (long) on.size(),
             blocking.size(),
             blocking,
-            0,
-            List.of(),
-            blocking.isEmpty()
+            unevaluated.size(),
+            unevaluated,
+            !blocking.isEmpty() ? Boolean.FALSE : unevaluated.isEmpty() ? Boolean.TRUE : null
           });
     }
     t.put(ResultTable.HOST_EVACUATION, evacuation);

@@ -35,6 +35,8 @@ class ReportSampleTest {
     assertThat(ReportPageTest.value(html, "fig-pools")).isEqualTo(12);
     assertThat(ReportPageTest.value(html, "fig-compatible-share")).isEqualTo(340_047);
     assertThat(ReportPageTest.value(html, "fig-stranded")).isEqualTo(12);
+    assertThat(ReportPageTest.value(html, "fig-drainable")).isEqualTo(325);
+    assertThat(ReportPageTest.value(html, "fig-rejected")).isEqualTo(31);
     assertThat(Files.size(file)).isLessThan(400_000);
   }
 }
