@@ -20,7 +20,7 @@ import org.fleetcompat.io.Storage;
  * drawn from half a result. Not thread safe.
  *
  * <pre>{@code
- * ResultDirectory r = ResultDirectory.open(storage, "/data/result", TableSource.files(storage, dir));
+ * ResultDirectory r = ResultDirectory.open("/data/result");
  * long stranded = r.vms().stream().filter(ResultRows.Vm::stranded).count();
  * }</pre>
  */
@@ -70,6 +70,28 @@ public final class ResultDirectory {
           manifestFile, "it cannot be read (" + e.getMessage() + ")");
     }
     return of(dir, ResultManifest.parse(manifestFile, text), tables);
+  }
+
+  /**
+   * Opens a result directory whose tables are read from its files ({@link TableSource#files}).
+   *
+   * @throws FleetcompatException 32773 or 32770 as {@link ResultErrors} says
+   */
+  public static ResultDirectory open(Storage storage, String dir) {
+    return open(storage, dir, TableSource.files(storage, dir));
+  }
+
+  /**
+   * Opens a result directory on the storage its path names: the local disk for a plain path or a
+   * {@code file:} URI, else Hadoop's file system for the scheme.
+   */
+  public static ResultDirectory open(String dir) {
+    return open(storageFor(dir), dir);
+  }
+
+  /** The storage for {@code path}: the local disk, or Hadoop's client for other schemes. */
+  public static Storage storageFor(String path) {
+    return Storage.forPath(path, org.apache.hadoop.conf.Configuration::new);
   }
 
   /**

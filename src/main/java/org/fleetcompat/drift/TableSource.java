@@ -2,8 +2,11 @@ package org.fleetcompat.drift;
 
 import java.io.IOException;
 import java.util.List;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.ResultColumn;
 import org.fleetcompat.io.ResultTable;
+import org.fleetcompat.io.Storage;
 
 /**
  * Where the rows of one result directory's tables come from: its files, or rows made by hand in
@@ -24,5 +27,30 @@ public interface TableSource {
   /** Whether the directory has {@code table} at all (a table of an older result may be absent). */
   default boolean has(ResultTable table) throws IOException {
     return true;
+  }
+
+  /**
+   * The tables of result directory {@code dir} on {@code storage}: each {@code dir/NAME/} read
+   * through {@code io.TableFileReader}.
+   */
+  static TableSource files(Storage storage, String dir) {
+    return new TableSource() {
+      @Override
+      public List<Object[]> readAll(ResultTable table, List<ResultColumn> columns) {
+        throw new FleetcompatException(
+            ReturnCode.FAILED,
+            "Cannot read table "
+                + table.tableName()
+                + " of "
+                + dir
+                + ": reading result tables needs io.TableFileReader, which is not on this branch"
+                + " yet. Merge main once it has landed.");
+      }
+
+      @Override
+      public boolean has(ResultTable table) throws IOException {
+        return storage.exists(storage.resolve(dir, table.tableName()));
+      }
+    };
   }
 }
