@@ -110,10 +110,13 @@ public final class DriftCalculator {
       }
       (before ? vg.lostBy : vg.gainedBy).merge(t, hosts, Long::sum);
     }
+    boolean own = causes.stream().anyMatch(t -> t.kind == DriftCause.Kind.VM_VECTOR_CHANGED);
     if (before) {
       vg.hostsLost += hosts;
+      vg.ownLost += own ? hosts : 0;
     } else {
       vg.hostsGained += hosts;
+      vg.ownGained += own ? hosts : 0;
     }
   }
 
@@ -296,6 +299,8 @@ public final class DriftCalculator {
     int index;
     long hostsLost;
     long hostsGained;
+    long ownLost;
+    long ownGained;
 
     VmGroup(int oldClass, int newClass) {
       this.oldClass = oldClass;

@@ -99,8 +99,8 @@ final class VmChanges {
             .map(e -> e.getKey().kind.name())
             .orElse(null);
     StringBuilder detail = new StringBuilder();
-    describe(detail, "lost", g.hostsLost, g.lostBy);
-    describe(detail, "gained", g.hostsGained, g.gainedBy);
+    describe(detail, "lost", g.hostsLost, g.lostBy, g.ownLost, g.changes);
+    describe(detail, "gained", g.hostsGained, g.gainedBy, g.ownGained, g.changes);
     if (detail.length() == 0) {
       detail.append(moved ? "moved from " + a.currentHostId() + " to " + b.currentHostId() : "");
       if (reconfigured) {
@@ -126,8 +126,18 @@ final class VmChanges {
         detail.toString());
   }
 
+  /**
+   * "lost 27 hosts: its reconfiguration (cpuid_features 0x10000702 added, and 2 more) (20),
+   * cpuid_features 0x10000701 lost 0x810 on 27 hosts of cl-cooperlake-a (7)": the VM's own changes
+   * as one entry, the hosts' changes each, most hosts first, at most three.
+   */
   private static void describe(
-      StringBuilder out, String verb, long hosts, Map<CauseLedger.Tally, Long> by) {
+      StringBuilder out,
+      String verb,
+      long hosts,
+      Map<CauseLedger.Tally, Long> by,
+      long own,
+      List<VectorChange> ownChanges) {
     if (hosts == 0) {
       return;
     }
@@ -135,11 +145,29 @@ final class VmChanges {
       out.append("; ");
     }
     out.append(verb).append(' ').append(CauseLedger.count(hosts, "host")).append(": ");
-    List<Map.Entry<CauseLedger.Tally, Long>> es = new ArrayList<>(by.entrySet());
-    es.sort(Map.Entry.<CauseLedger.Tally, Long>comparingByValue().reversed());
+    List<Map.Entry<String, Long>> es = new ArrayList<>();
+    for (Map.Entry<CauseLedger.Tally, Long> e : by.entrySet()) {
+      if (e.getKey().kind != DriftCause.Kind.VM_VECTOR_CHANGED) {
+        es.add(Map.entry(e.getKey().what(), e.getValue()));
+      }
+    }
+    if (own > 0) {
+      StringBuilder w = new StringBuilder("its reconfiguration (");
+      for (int i = 0; i < ownChanges.size() && i < 2; i++) {
+        w.append(i > 0 ? ", " : "").append(ownChanges.get(i).describe());
+      }
+      if (ownChanges.size() > 2) {
+        w.append(", and ").append(ownChanges.size() - 2).append(" more");
+      }
+      es.add(Map.entry(w.append(')').toString(), own));
+    }
+    es.sort(
+        Map.Entry.<String, Long>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     for (int i = 0; i < es.size() && i < 3; i++) {
       out.append(i > 0 ? ", " : "")
-          .append(es.get(i).getKey().what())
+          .append(es.get(i).getKey())
           .append(" (")
           .append(es.get(i).getValue())
           .append(')');

@@ -37,7 +37,7 @@ public record ClusterFeasibility(
   public static final int MAX_CLUSTERS = 30;
 
   /** The source of VMs whose current host is unknown. */
-  public static final String UNPLACED = "(host unknown)";
+  public static final String UNPLACED = "(host not evaluated)";
 
   /** The cluster of hosts that have none. */
   public static final String NO_CLUSTER = "(no cluster)";

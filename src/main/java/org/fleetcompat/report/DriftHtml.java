@@ -38,6 +38,44 @@ final class DriftHtml {
         .append("</span> (snapshot <span class=\"mono\">")
         .append(esc(d.oldSnapshot()))
         .append("</span>). Pools are matched by their hosts, not their numbers.</p>");
+    s.append("<h3>The changes, costliest first</h3><ol class=\"causes\" id=\"drift-causes\">");
+    List<DriftCause> causes = d.causes();
+    int shown = 0;
+    for (DriftCause c : causes) {
+      if (shown == TOP_CAUSES) {
+        break;
+      }
+      shown++;
+      s.append("<li class=\"cause\" data-kind=\"")
+          .append(c.kind())
+          .append("\" data-vector-id=\"")
+          .append(c.vectorId() == null ? "" : Integer.toUnsignedLong(c.vectorId()))
+          .append("\" data-pairs-lost=\"")
+          .append(c.pairsLost())
+          .append("\" data-vms-lost=\"")
+          .append(c.vmsLost())
+          .append("\" data-pairs-gained=\"")
+          .append(c.pairsGained())
+          .append("\">");
+      if (c.pairsLost() > 0) {
+        s.append("<span class=\"pill lost\">\u2212")
+            .append(num(c.pairsLost()))
+            .append(" pairs</span>");
+      }
+      if (c.pairsGained() > 0) {
+        s.append("<span class=\"pill gained\">+")
+            .append(num(c.pairsGained()))
+            .append(" pairs</span>");
+      }
+      s.append(esc(c.description())).append("</li>");
+    }
+    s.append("</ol>");
+    if (causes.size() > shown) {
+      s.append("<p class=\"note\">")
+          .append(num(causes.size() - shown))
+          .append(" more changes in drift_causes (fleetcompat diff).</p>");
+    }
+
     s.append("<div class=\"two\"><div>");
     s.append(figures(d.oldFigures(), d.newFigures()));
     s.append("</div><div><h3>In numbers</h3><ul class=\"causes\" id=\"drift-counts\">");
@@ -96,44 +134,6 @@ final class DriftHtml {
             num(sum.count("blockers_grew")),
             num(sum.count("blockers_shrank"))));
     s.append("</ul></div></div>");
-
-    s.append("<h3>The changes, costliest first</h3><ol class=\"causes\" id=\"drift-causes\">");
-    List<DriftCause> causes = d.causes();
-    int shown = 0;
-    for (DriftCause c : causes) {
-      if (shown == TOP_CAUSES) {
-        break;
-      }
-      shown++;
-      s.append("<li class=\"cause\" data-kind=\"")
-          .append(c.kind())
-          .append("\" data-vector-id=\"")
-          .append(c.vectorId() == null ? "" : Integer.toUnsignedLong(c.vectorId()))
-          .append("\" data-pairs-lost=\"")
-          .append(c.pairsLost())
-          .append("\" data-vms-lost=\"")
-          .append(c.vmsLost())
-          .append("\" data-pairs-gained=\"")
-          .append(c.pairsGained())
-          .append("\">");
-      if (c.pairsLost() > 0) {
-        s.append("<span class=\"pill lost\">\u2212")
-            .append(num(c.pairsLost()))
-            .append(" pairs</span>");
-      }
-      if (c.pairsGained() > 0) {
-        s.append("<span class=\"pill gained\">+")
-            .append(num(c.pairsGained()))
-            .append(" pairs</span>");
-      }
-      s.append(esc(c.description())).append("</li>");
-    }
-    s.append("</ol>");
-    if (causes.size() > shown) {
-      s.append("<p class=\"note\">")
-          .append(num(causes.size() - shown))
-          .append(" more changes in drift_causes (fleetcompat diff).</p>");
-    }
 
     s.append(vmTable(d));
     s.append(hostTable(d));

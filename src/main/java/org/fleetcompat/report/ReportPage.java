@@ -177,7 +177,7 @@ public final class ReportPage {
           .append(cls)
           .append("\">")
           .append(Html.delta(change))
-          .append(" since the previous result</div>");
+          .append(" vs previous</div>");
     }
     s.append("</div>");
   }

@@ -29,7 +29,7 @@ final class ReportStyle {
       h2 { font-size:17px; margin:0 0 4px; }
       h3 { font-size:14px; margin:16px 0 4px; }
       p.lead { margin:0 0 10px; color:var(--muted); max-width:900px; }
-      .figures { display:grid; grid-template-columns:repeat(auto-fill, minmax(160px, 1fr)); gap:10px; margin-top:14px; }
+      .figures { display:grid; grid-template-columns:repeat(auto-fill, minmax(140px, 1fr)); gap:10px; margin-top:14px; }
       .figure { border:1px solid var(--line); border-radius:6px; padding:10px 12px; background:#fff; }
       .figure .label { color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.03em; }
       .figure .value { font-size:24px; font-weight:650; margin-top:2px; }
@@ -66,6 +66,9 @@ final class ReportStyle {
         main { max-width:none; padding:0 8mm; }
         header.top { background:none; }
         .tablebox { max-height:none; overflow:visible; border:none; }
+        .tablebox tbody tr:nth-child(n+41) { display:none !important; }
+        .tablebox::after { content:"Printed: the first 40 rows; the full list is on screen and in the tables.";
+          display:block; color:#5b6675; font-size:10px; margin-top:2px; }
         section.page { break-before: page; }
         .figure, svg, tr { break-inside: avoid; }
         details { display:block; } details > summary { display:none; }
