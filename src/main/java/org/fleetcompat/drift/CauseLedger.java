@@ -78,7 +78,10 @@ final class CauseLedger {
     DriftCause toCause() {
       StringBuilder d = new StringBuilder(what());
       if (pairsLost > 0) {
-        d.append(String.format(Locale.ROOT, ": %,d VMs lost %,d pairs", vmsLost, pairsLost));
+        d.append(": ")
+            .append(count(vmsLost, "VM"))
+            .append(" lost ")
+            .append(count(pairsLost, "pair"));
       }
       if (pairsGained > 0) {
         d.append(pairsLost > 0 ? "," : ":")

@@ -62,6 +62,10 @@ class DriftSampleTest {
             SnapshotResults.of(NIGHT1, catalog).result("night1"),
             SnapshotResults.of(NIGHT2, catalog).result("night2"));
     DriftLines got = DriftLines.of(d);
+    // What diff prints for the two nights, for README's walk-through.
+    Path printed = ROOT.resolve("target/drift-sample/summary.txt");
+    Files.createDirectories(printed.getParent());
+    Files.write(printed, d.summary().lines(d));
     DriftLines expected = DriftLines.read(EXPECTED);
     for (String file : expected.files().keySet()) {
       assertThat(got.files().get(file)).as(file).isEqualTo(expected.files().get(file));

@@ -48,6 +48,11 @@ final class HeadlessChromium {
                 + (isRoot() ? "" : " (not root)");
         return;
       }
+      if ((!onPath("node") || !onPath("npm")) && isRoot() && onPath("apt-get")) {
+        run(
+            List.of("apt-get", "install", "-y", "-qq", onPath("node") ? "npm" : "nodejs", "npm"),
+            900);
+      }
       if (!onPath("node") || !onPath("npm")) {
         unavailable = "node and npm are needed to drive Chromium (apt-get install nodejs npm)";
         return;
