@@ -23,6 +23,25 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
+   * Builds and writes the report of result directory {@code resultDir}, with the drift from {@code
+   * previousDirOrNull} when it is not null: what {@code run} calls to write {@code report.html}
+   * into a result (pass the staging directory and its {@code report.html}; the previous result is
+   * the {@code --out} readers see now, or null on the first night).
+   *
+   * @param storage where all three are
+   * @return the bytes written
+   * @throws FleetcompatException as {@link #write(Storage, ResultDirectory, ResultDirectory,
+   *     String)}
+   */
+  public static long write(
+      Storage storage, String resultDir, String previousDirOrNull, String outFile) {
+    ResultDirectory result = ResultDirectory.open(storage, resultDir);
+    ResultDirectory previous =
+        previousDirOrNull == null ? null : ResultDirectory.open(storage, previousDirOrNull);
+    return write(storage, result, previous, outFile);
+  }
+
+  /**
    * Builds and writes the report of {@code result}, with the drift from {@code previous} when it is
    * not null.
    *
