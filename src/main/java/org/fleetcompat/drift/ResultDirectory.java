@@ -312,6 +312,12 @@ public final class ResultDirectory {
             : ResultErrors.missingTable(dir, table.tableName());
       }
       rows = tables.readAll(table, wanted);
+    } catch (FleetcompatException e) {
+      // A column of another type than this version declares: a result of another format.
+      if (e.status() == org.fleetcompat.core.ReturnCode.INCORRECT_DATA_TYPE) {
+        throw ResultErrors.otherFormat(dir, table.tableName(), e.getMessage());
+      }
+      throw e;
     } catch (IOException e) {
       throw ResultErrors.unreadableTable(dir, table.tableName(), e);
     }

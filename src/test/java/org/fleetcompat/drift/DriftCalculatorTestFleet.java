@@ -41,6 +41,11 @@ public final class DriftCalculatorTestFleet {
   }
 
   public static ResultDirectory lastNight() {
+    return lastNightFixture().result("night1");
+  }
+
+  /** Last night's fleet. */
+  public static ResultFixture lastNightFixture() {
     return new ResultFixture()
         .catalog(CATALOG)
         .host("h1", "cl-a", host(0xfff, 0x900))
@@ -53,11 +58,15 @@ public final class DriftCalculatorTestFleet {
         .vm("v2", 2, "h4", vm(0x001, 0x900))
         .vm("v3", 2, "h4", vm(0x001, 0x900)) // reconfigured to need 0x800
         .vm("v4", 2, "h5", vm(0x001, 0x900)) // moved to h6
-        .vm("v5", 3, "h5", vm(0x001, 0x900)) // deleted
-        .result("night1");
+        .vm("v5", 3, "h5", vm(0x001, 0x900)); // deleted
   }
 
   public static ResultDirectory tonight() {
+    return tonightFixture().result("night2");
+  }
+
+  /** Tonight's fleet. */
+  public static ResultFixture tonightFixture() {
     return new ResultFixture()
         .catalog(CATALOG)
         .host("h1", "cl-a", host(0x7ff, 0x900)) // microcode: lost 0x800
@@ -71,7 +80,6 @@ public final class DriftCalculatorTestFleet {
         .vm("v3", 2, "h3", vm(0x801, 0x900))
         .vm("v4", 2, "h7", vm(0x001, 0x900))
         .vm("v6", 2, "h7", vm(0x001, 0x900)) // created
-        .reject("host_vectors", "h5", "CONFLICTING_DUPLICATE")
-        .result("night2");
+        .reject("host_vectors", "h5", "CONFLICTING_DUPLICATE");
   }
 }
