@@ -34,7 +34,7 @@ async function main() {
     out.figures = await page.$$eval('.figure', (els) => els.map((e) => ({ id: e.id, value: e.dataset.value })));
     out.status = await page.$eval('#run-status', (e) => e.dataset.statusCode);
     out.cells = await page.$$eval('#heatmap g.cell', (els) => els.map((e) => ({
-      source: e.dataset.source, target: e.dataset.target, fit: Number(e.dataset.fit), vms: Number(e.dataset.vms),
+      source: e.parentNode.dataset.source, target: e.dataset.target, fit: Number(e.dataset.fit), vms: Number(e.parentNode.dataset.vms),
       title: e.querySelector('title').textContent })));
     out.pools = await page.$$eval('#pool-diagram g.pool', (els) => els.map((e) => ({
       id: Number(e.dataset.poolId), hosts: Number(e.dataset.hosts), vms: Number(e.dataset.vms) })));

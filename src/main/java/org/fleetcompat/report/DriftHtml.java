@@ -25,6 +25,9 @@ final class DriftHtml {
   /** The most causes listed. */
   static final int TOP_CAUSES = 10;
 
+  /** The most VMs listed: the ones that lost the most hosts. */
+  static final int TOP_VMS = 200;
+
   private DriftHtml() {}
 
   static String render(Drift d, String previousDir) {
@@ -203,7 +206,7 @@ final class DriftHtml {
             .text("why");
     int n = 0;
     for (VmDrift v : vms) {
-      if (n++ == ReportModel.MAX_ROWS) {
+      if (n++ == TOP_VMS) {
         break;
       }
       t.row("data-vm-id=\"" + esc(v.vmId()) + "\" data-hosts-lost=\"" + v.hostsLost() + "\"")

@@ -64,32 +64,31 @@ final class HeatmapSvg {
           .append(" <tspan fill=\"#5b6675\">(")
           .append(num(f.vmsPerSource()[r]))
           .append(")</tspan></text>");
+      // Attributes shared by a row's cells are set once, on the row.
+      s.append("<g class=\"row\" font-size=\"11\" text-anchor=\"middle\" data-source=\"")
+          .append(esc(f.sources().get(r)))
+          .append("\" data-vms=\"")
+          .append(f.vmsPerSource()[r])
+          .append("\">");
       for (int t = 0; t < cols; t++) {
         double share = f.share(r, t);
         int x = LEFT + t * CELL_W;
-        String title =
-            esc(f.sources().get(r))
-                + " \u2192 "
-                + esc(f.targets().get(t))
-                + ": "
-                + num(f.fitting()[r][t])
-                + " of "
-                + num(f.vmsPerSource()[r])
-                + " VMs fit at least one host ("
-                + pct(share)
-                + ")";
         boolean diagonal = f.sources().get(r).equals(f.targets().get(t));
-        s.append("<g class=\"cell\" data-source=\"")
-            .append(esc(f.sources().get(r)))
-            .append("\" data-target=\"")
+        s.append("<g class=\"cell\" data-target=\"")
             .append(esc(f.targets().get(t)))
             .append("\" data-fit=\"")
             .append(f.fitting()[r][t])
-            .append("\" data-vms=\"")
-            .append(f.vmsPerSource()[r])
             .append("\"><title>")
-            .append(title)
-            .append("</title><rect x=\"")
+            .append(esc(f.sources().get(r)))
+            .append(" \u2192 ")
+            .append(esc(f.targets().get(t)))
+            .append(": ")
+            .append(num(f.fitting()[r][t]))
+            .append(" of ")
+            .append(num(f.vmsPerSource()[r]))
+            .append(" VMs fit at least one host (")
+            .append(pct(share))
+            .append(")</title><rect x=\"")
             .append(x)
             .append("\" y=\"")
             .append(y)
@@ -97,7 +96,7 @@ final class HeatmapSvg {
             .append(CELL_W - 2)
             .append("\" height=\"")
             .append(CELL_H - 2)
-            .append("\" rx=\"2\" fill=\"")
+            .append("\" fill=\"")
             .append(color(share))
             .append('"')
             .append(diagonal ? " stroke=\"#1d2530\" stroke-width=\"1.2\"" : "")
@@ -105,12 +104,13 @@ final class HeatmapSvg {
             .append(x + (CELL_W - 2) / 2)
             .append("\" y=\"")
             .append(y + 15)
-            .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"")
-            .append(share > 0.55 ? "#fff" : "#1d2530")
-            .append("\">")
+            .append('"')
+            .append(share > 0.55 ? " fill=\"#fff\"" : "")
+            .append('>')
             .append(f.fitting()[r][t] == 0 ? "\u2013" : pctShort(share))
             .append("</text></g>");
       }
+      s.append("</g>");
     }
     // Legend.
     int ly = TOP + rows * CELL_H + 12;

@@ -35,10 +35,11 @@ class ReportBrowserTest {
   static ResultDirectory tonight;
   static ResultDirectory lastNight;
   static JsonNode page;
+  static HeadlessChromium browser;
 
   @BeforeAll
   static void openTheReportInChromium() throws IOException {
-    HeadlessChromium browser = new HeadlessChromium(WORK);
+    browser = new HeadlessChromium(WORK);
     if (browser.unavailable() != null) {
       String banner = "*".repeat(78);
       System.err.printf(
@@ -191,6 +192,25 @@ class ReportBrowserTest {
     assertThat(figures.get("vms")).containsExactly(lastNight.vms().size(), tonight.vms().size());
     assertThat(figures.get("hosts"))
         .containsExactly(lastNight.hosts().size(), tonight.hosts().size());
+  }
+
+  @Test
+  void aMillionVmReportOpensWithoutErrors() throws IOException {
+    Path dir = WORK.resolve("scale");
+    Files.createDirectories(dir);
+    Path report = dir.resolve("report.html");
+    ReportWriter.write(
+        LocalStorage.INSTANCE,
+        ReportScaleTest.synthetic(1, 0),
+        ReportScaleTest.synthetic(2, 7),
+        report.toString());
+    JsonNode big = new ObjectMapper().readTree(browser.check(report, dir));
+    System.out.printf(
+        "1M-VM report: %,d bytes, loaded in Chromium in %d ms%n",
+        Files.size(report), big.get("loadMillis").asLong());
+    assertThat(big.get("consoleErrors")).isEmpty();
+    assertThat(big.get("pageErrors")).isEmpty();
+    assertThat(big.get("cells").size()).isEqualTo(31 * 31);
   }
 
   @Test
