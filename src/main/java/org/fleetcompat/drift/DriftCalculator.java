@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.fleetcompat.core.PairCheck;
 import org.fleetcompat.core.VectorOutcome;
@@ -219,7 +219,7 @@ public final class DriftCalculator {
   }
 
   static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.TreeSet<>(a);
+    Set<String> all = new TreeSet<>(a);
     all.addAll(b);
     return all;
   }
@@ -306,9 +306,5 @@ public final class DriftCalculator {
       this.oldClass = oldClass;
       this.newClass = newClass;
     }
-  }
-
-  static boolean differs(Object a, Object b) {
-    return !Objects.equals(a, b);
   }
 }

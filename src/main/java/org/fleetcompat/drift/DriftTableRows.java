@@ -121,7 +121,7 @@ public final class DriftTableRows {
     };
   }
 
-  /** Rows in sort-key order, nulls first; strings by their UTF-8 bytes (code point order). */
+  /** Rows in sort-key order, nulls first; strings in Java's order (ids are ASCII). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Comparator<Object[]> order(DriftTable t) {
     Comparator<Object[]> c = (a, b) -> 0;

@@ -71,7 +71,7 @@ final class VmChanges {
         b == null ? null : b.currentHostId(),
         a == null ? null : a.compatibleHosts(),
         b == null ? null : b.compatibleHosts(),
-        a == null ? 0 : 0,
+        0,
         0,
         a == null ? null : a.stranded(),
         b == null ? null : b.stranded(),
