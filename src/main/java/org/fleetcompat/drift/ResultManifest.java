@@ -3,8 +3,6 @@ package org.fleetcompat.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -112,8 +110,8 @@ public final class ResultManifest {
   /** Rejected input rows, summed over {@code inputs.*.rows_rejected}. */
   public long rowsRejected() {
     long sum = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("inputs").fields(); it.hasNext(); ) {
-      sum += it.next().getValue().path("rows_rejected").asLong(0);
+    for (JsonNode input : root.path("inputs")) {
+      sum += input.path("rows_rejected").asLong(0);
     }
     return sum;
   }
