@@ -47,6 +47,7 @@ final class ReportStyle {
       th.desc::after { content:" \\2193"; color:var(--ink); }
       td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
       td.mono, span.mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size:12px; }
+      td.mono { white-space:nowrap; }
       .tablebox { max-height:420px; overflow:auto; border:1px solid var(--line); border-radius:6px; }
       .tools { display:flex; gap:12px; align-items:center; margin:6px 0; font-size:12px; color:var(--muted); }
       .tools input { font:inherit; padding:3px 6px; border:1px solid var(--line); border-radius:4px; width:240px; }
