@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.io.LocalStorage;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.job.RunJob;
 import org.fleetcompat.job.RunOptions;
 import org.fleetcompat.job.RunResult;
+import org.fleetcompat.local.LocalRunner;
 
 /**
  * {@code fleetcompat bench}: in one JVM, on one synthetic fleet, times the engine ({@code run}),
@@ -67,8 +69,7 @@ public final class BenchJob {
     }
     Path outs = o.workDir().resolve("out-" + o.shape().label());
     deleteTree(outs);
-    SnapshotInputs inputs =
-        SnapshotInspector.inspect(fleet.toString(), spark.sparkContext().hadoopConfiguration());
+    SnapshotInputs inputs = SnapshotInspector.inspect(LocalStorage.INSTANCE, fleet.toString());
 
     List<Run> engine = new ArrayList<>();
     List<RunResult> engineResults = new ArrayList<>();
@@ -81,8 +82,10 @@ public final class BenchJob {
           measure(
               () ->
                   engineResults.add(
-                      RunJob.run(spark, new RunOptions(fleet.toString(), out, o.writePairs())))));
-      pairs = engineResults.get(i).manifest().fleet().get("compatible_pairs");
+                      RunJob.run(
+                          new LocalRunner(),
+                          new RunOptions(fleet.toString(), out, o.writePairs())))));
+      pairs = engineResults.get(i).manifest().fleet().compatiblePairs();
       if (o.runNaive() && i == 0) {
         naive.add(
             measure(

@@ -5,7 +5,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotTable;
-import org.fleetcompat.spark.VectorTableLoader;
 
 /**
  * The naive plan the engine is measured against (SPEC section 7): join every VM vector to every
@@ -20,10 +19,8 @@ public final class NaiveSqlMatrix {
 
   /** The compatible {@code (vm_id, host_id)} pairs of a snapshot; lazy. */
   public static Dataset<Row> compatiblePairs(SparkSession spark, SnapshotInputs inputs) {
-    VectorTableLoader.load(spark, inputs.required(SnapshotTable.VM_VECTORS))
-        .createOrReplaceTempView("naive_vm_rows");
-    VectorTableLoader.load(spark, inputs.required(SnapshotTable.HOST_VECTORS))
-        .createOrReplaceTempView("naive_host_rows");
+    rows(spark, inputs, SnapshotTable.VM_VECTORS).createOrReplaceTempView("naive_vm_rows");
+    rows(spark, inputs, SnapshotTable.HOST_VECTORS).createOrReplaceTempView("naive_host_rows");
     String flip = " ^ " + UNSIGNED_ORDER;
     String vu = unsigned("vm.value");
     String hu = unsigned("host.value");
@@ -74,6 +71,31 @@ public final class NaiveSqlMatrix {
             + " SELECT j.vm_id, j.host_id FROM judged j JOIN need ON j.vm_id = need.system_id"
             + " GROUP BY j.vm_id, j.host_id, need.n"
             + " HAVING sum(CASE WHEN pass THEN 1 ELSE 0 END) = need.n");
+  }
+
+  /**
+   * A vector table as {@code system_id, vector_id, compare_operation, value} with the value as its
+   * 64-bit pattern, as Spark reads it: UINT_64 and DECIMAL(20,0) columns come back as decimals.
+   */
+  private static Dataset<Row> rows(SparkSession spark, SnapshotInputs inputs, SnapshotTable t) {
+    Dataset<Row> raw = spark.read().parquet(inputs.required(t).files().toArray(String[]::new));
+    String v = "`" + SnapshotTable.COMPATIBILITY_INFO + "`";
+    String bits =
+        raw.schema().apply(SnapshotTable.COMPATIBILITY_INFO).dataType()
+                instanceof org.apache.spark.sql.types.DecimalType
+            ? "CASE WHEN "
+                + v
+                + " >= 9223372036854775808 THEN CAST("
+                + v
+                + " - 18446744073709551616 AS BIGINT) ELSE CAST("
+                + v
+                + " AS BIGINT) END"
+            : "CAST(" + v + " AS BIGINT)";
+    return raw.selectExpr(
+        "CAST(`" + t.idColumn() + "` AS STRING) AS system_id",
+        "CAST(vector_id AS BIGINT) AS vector_id",
+        "CAST(compare_operation AS BIGINT) AS compare_operation",
+        bits + " AS value");
   }
 
   private static String unsigned(String bits) {

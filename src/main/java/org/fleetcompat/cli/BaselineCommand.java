@@ -3,11 +3,11 @@ package org.fleetcompat.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BaselineVector;
 import org.fleetcompat.core.Hex;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.job.BaselineJob;
+import org.fleetcompat.pipeline.Runner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,11 +38,11 @@ final class BaselineCommand extends SnapshotCommand {
   }
 
   @Override
-  int answer(SparkSession session, PrintWriter w) {
+  int answer(Runner runner, PrintWriter w) {
     BaselineJob.HostsBaseline b =
         hosts.cluster != null
-            ? BaselineJob.ofCluster(session, snapshot.dir, hosts.cluster)
-            : BaselineJob.ofHosts(session, snapshot.dir, hosts.ids);
+            ? BaselineJob.ofCluster(runner.storage(snapshot.dir), snapshot.dir, hosts.cluster)
+            : BaselineJob.ofHosts(runner.storage(snapshot.dir), snapshot.dir, hosts.ids);
     VectorCatalog names = catalog.catalog();
     w.printf(
         Locale.ROOT,

@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Fleets (kept, reused) and scratch outputs (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
-  @Mixin SparkOptions spark;
+  @Mixin EngineOptions engine;
 
   @Spec CommandSpec spec;
 
@@ -94,14 +94,17 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--repeat must be at least 1, not " + repeat);
     }
-    try (SparkOptions.OpenSession session = spark.open()) {
+    org.apache.spark.sql.SparkSession session =
+        org.fleetcompat.spark.SparkSessions.create(engine.master, engine.conf);
+    try {
       BenchReport report =
-          BenchJob.run(
-              session.spark(), new BenchJob.Options(shape, workDir, !noPairs, !skipNaive, repeat));
+          BenchJob.run(session, new BenchJob.Options(shape, workDir, !noPairs, !skipNaive, repeat));
       PrintWriter w = spec.commandLine().getOut();
       report.lines().forEach(w::println);
       w.flush();
       return ExitCodes.OK;
+    } finally {
+      session.stop();
     }
   }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BlobCodec;
 import org.fleetcompat.core.CheckFinding;
 import org.fleetcompat.core.CheckResult;
@@ -15,6 +14,7 @@ import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.SystemBlob;
 import org.fleetcompat.core.VectorOutcome;
 import org.fleetcompat.job.SystemBlobJob;
+import org.fleetcompat.pipeline.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +38,7 @@ final class CheckCommand extends SnapshotCommand {
   String host;
 
   @Override
-  int answer(SparkSession session, PrintWriter w) {
+  int answer(Runner runner, PrintWriter w) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(blobFile);
@@ -53,7 +53,8 @@ final class CheckCommand extends SnapshotCommand {
       throw new FleetcompatException(
           e.status(), "Blob file " + blobFile + ": " + e.getMessage(), e);
     }
-    CheckResult result = SystemBlobJob.check(session, snapshot.dir, blob, host);
+    CheckResult result =
+        SystemBlobJob.check(runner.storage(snapshot.dir), snapshot.dir, blob, host);
     w.printf(
         Locale.ROOT,
         "%d %s: %s %s on host %s%n",

@@ -2,7 +2,6 @@ package org.fleetcompat.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BlockerCount;
 import org.fleetcompat.core.Hex;
 import org.fleetcompat.core.VectorCatalog;
@@ -11,6 +10,7 @@ import org.fleetcompat.core.VmState;
 import org.fleetcompat.job.ExplainJob;
 import org.fleetcompat.job.PairExplanation;
 import org.fleetcompat.job.VmExplanation;
+import org.fleetcompat.pipeline.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,12 +31,12 @@ final class ExplainCommand extends SnapshotCommand {
   String host;
 
   @Override
-  int answer(SparkSession session, PrintWriter out) {
+  int answer(Runner runner, PrintWriter out) {
     VectorCatalog names = catalog.catalog();
     if (host != null) {
-      print(ExplainJob.pair(session, snapshot.dir, vm, host, names), out);
+      print(ExplainJob.pair(runner.storage(snapshot.dir), snapshot.dir, vm, host, names), out);
     } else {
-      print(ExplainJob.vm(session, snapshot.dir, vm, names), out);
+      print(ExplainJob.vm(runner, snapshot.dir, vm, names), out);
     }
     return ExitCodes.OK;
   }

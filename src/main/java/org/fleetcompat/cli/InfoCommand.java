@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BlobCodec;
 import org.fleetcompat.core.SystemBlob;
 import org.fleetcompat.job.SystemBlobJob;
+import org.fleetcompat.pipeline.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,8 +33,8 @@ final class InfoCommand extends SnapshotCommand {
   Path out;
 
   @Override
-  int answer(SparkSession session, PrintWriter w) {
-    SystemBlob blob = SystemBlobJob.info(session, snapshot.dir, system);
+  int answer(Runner runner, PrintWriter w) {
+    SystemBlob blob = SystemBlobJob.info(runner.storage(snapshot.dir), snapshot.dir, system);
     byte[] bytes = BlobCodec.encode(blob);
     try {
       Files.write(out, bytes);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.fleetcompat.job.RunJob;
 import org.fleetcompat.job.RunOptions;
 import org.fleetcompat.job.RunResult;
+import org.fleetcompat.pipeline.PhaseTimer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--snapshot",
       required = true,
       paramLabel = "DIR",
-      description = "Snapshot directory (any Hadoop URI).")
+      description = "Snapshot directory (a local path or any Hadoop URI).")
   String snapshot;
 
   @Option(
@@ -48,18 +49,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin CatalogOption catalog;
 
-  @Mixin SparkOptions spark;
+  @Mixin EngineOptions engine;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    try (SparkOptions.OpenSession session = spark.open()) {
-      RunOptions options = new RunOptions(snapshot, out, pairs).withCatalog(catalog.catalog());
+    RunOptions options = new RunOptions(snapshot, out, pairs).withCatalog(catalog.catalog());
+    try (EngineOptions.OpenRunner open = engine.open()) {
+      long start = System.nanoTime();
       RunResult result =
-          RunJob.run(session.spark(), assumeStopped ? options.assumingStopped() : options);
+          RunJob.run(
+              open.runner(), assumeStopped ? options.assumingStopped() : options, new PhaseTimer());
       PrintWriter w = spec.commandLine().getOut();
-      RunSummary.print(result, w);
+      RunSummary.print(result, (System.nanoTime() - start) / 1_000_000, w);
       w.flush();
       return ExitCodes.OK;
     }

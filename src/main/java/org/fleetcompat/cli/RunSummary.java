@@ -2,62 +2,62 @@ package org.fleetcompat.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.fleetcompat.io.FeasibilityCounts;
+import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
+import org.fleetcompat.io.WhatIfGains;
 import org.fleetcompat.job.RunResult;
 
 /** The short human summary {@code fleetcompat run} prints at the end. Stateless. */
 final class RunSummary {
   private RunSummary() {}
 
-  static void print(RunResult result, PrintWriter w) {
+  static void print(RunResult result, long wallMillis, PrintWriter w) {
     Manifest m = result.manifest();
-    Map<String, Long> f = m.fleet();
-    long vms = f.get("vms");
-    long hosts = f.get("hosts");
-    long pairs = f.get("compatible_pairs");
-    long placeable = f.get("vms_with_a_compatible_host");
+    FleetCounts f = m.fleet();
+    long vms = f.vms();
+    long hosts = f.hosts();
     w.printf(Locale.ROOT, "fleetcompat run: %s -> %s%n", m.snapshot(), result.outDir());
     w.printf(
         Locale.ROOT,
         "  VMs               %,d in %,d classes; %,d fit at least one host, %,d fit none%n",
         vms,
-        f.get("vm_classes"),
-        placeable,
-        vms - placeable);
-    w.printf(Locale.ROOT, "  hosts             %,d in %,d classes%n", hosts, f.get("host_classes"));
-    double share = vms * hosts == 0 ? 0 : 100.0 * pairs / ((double) vms * hosts);
+        f.vmClasses(),
+        f.vmsWithACompatibleHost(),
+        vms - f.vmsWithACompatibleHost());
+    w.printf(Locale.ROOT, "  hosts             %,d in %,d classes%n", hosts, f.hostClasses());
+    double share = vms * hosts == 0 ? 0 : 100.0 * f.compatiblePairs() / ((double) vms * hosts);
     w.printf(
         Locale.ROOT,
         "  compatible pairs  %,d of %,d VM-host pairs (%.1f%%)%n",
-        pairs,
+        f.compatiblePairs(),
         vms * hosts,
         share);
-    Map<String, Long> feas = m.feasibility();
+    FeasibilityCounts feas = m.feasibility();
     w.printf(
         Locale.ROOT,
         "  pools             %,d; stranded VMs %,d; VMs on an incompatible host %,d%n",
-        feas.get("pools"),
-        feas.get("stranded_vms"),
-        feas.get("vms_on_an_incompatible_host"));
+        feas.pools(),
+        feas.strandedVms(),
+        feas.vmsOnAnIncompatibleHost());
     w.printf(
         Locale.ROOT,
         "  evacuation        %,d of %,d hosts running VMs can be drained (every VM has another"
             + " compatible host)%n",
-        feas.get("evacuable_hosts_running_vms"),
-        feas.get("hosts_running_vms"));
-    if (!m.whatIf().isEmpty()) {
-      Map<String, Long> g = m.whatIf();
+        feas.evacuableHostsRunningVms(),
+        feas.hostsRunningVms());
+    if (m.whatIf() != null) {
+      WhatIfGains g = m.whatIf();
       w.printf(
           Locale.ROOT,
           "  what-if stopped   %,d running VMs lose running-only vectors: %,d gain hosts (+%,d pairs),"
               + " %,d no longer stranded, %,d more hosts can be drained%n",
-          g.get("running_vms_with_vectors_dropped"),
-          g.get("vms_gaining_hosts"),
-          g.get("compatible_pairs_gained"),
-          g.get("vms_no_longer_stranded"),
-          g.get("hosts_newly_evacuable"));
+          g.runningVmsWithVectorsDropped(),
+          g.vmsGainingHosts(),
+          g.compatiblePairsGained(),
+          g.vmsNoLongerStranded(),
+          g.hostsNewlyEvacuable());
     }
     long rejected = m.inputs().values().stream().mapToLong(Manifest.InputTable::rowsRejected).sum();
     long collapsed =
@@ -81,15 +81,15 @@ final class RunSummary {
         Locale.ROOT,
         "  tables            %s%n",
         m.outputs().entrySet().stream()
-            .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+            .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue().rows()))
             .collect(Collectors.joining(", ")));
-    long total = m.timingsMillis().values().stream().mapToLong(Long::longValue).sum();
     w.printf(
         Locale.ROOT,
-        "  time              %.1f s (%s)%n",
-        total / 1000.0,
+        "  time              %.2f s on the %s runner (%s)%n",
+        wallMillis / 1000.0,
+        m.runner(),
         m.timingsMillis().entrySet().stream()
-            .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1000.0))
+            .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1000.0))
             .collect(Collectors.joining(", ")));
     w.printf(Locale.ROOT, "  status            %d %s%n", m.statusCode(), m.status());
   }

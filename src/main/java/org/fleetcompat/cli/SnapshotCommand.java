@@ -2,35 +2,34 @@ package org.fleetcompat.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.pipeline.Runner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that answers a question about one snapshot with an embedded (or named) Spark session:
- * parses, starts the session (or joins the live one), calls {@link #answer}, stops a session it
- * started.
+ * A command that answers a question about one snapshot: parses, opens the runner its options name
+ * (in-process by default), calls {@link #answer}, closes the runner.
  */
 abstract class SnapshotCommand implements Callable<Integer> {
   @Mixin SnapshotOption snapshot;
 
   @Mixin CatalogOption catalog;
 
-  @Mixin SparkOptions spark;
+  @Mixin EngineOptions engine;
 
   @Spec CommandSpec spec;
 
   @Override
   public final Integer call() {
-    try (SparkOptions.OpenSession session = spark.open()) {
+    try (EngineOptions.OpenRunner open = engine.open()) {
       PrintWriter out = spec.commandLine().getOut();
-      int code = answer(session.spark(), out);
+      int code = answer(open.runner(), out);
       out.flush();
       return code;
     }
   }
 
   /** Answers on {@code out}; returns the exit code. */
-  abstract int answer(SparkSession session, PrintWriter out);
+  abstract int answer(Runner runner, PrintWriter out);
 }

@@ -41,6 +41,38 @@ public final class VectorSet implements Serializable {
     return EMPTY;
   }
 
+  /**
+   * The set of vectors already in ascending unsigned {@code vector_id} order, at most one per id:
+   * the arrays are copied, checked in one pass, and no sort is done (what validation hands over,
+   * for every system of a fleet).
+   *
+   * @param count how many leading entries of the arrays to take
+   * @throws IllegalArgumentException if the ids are not strictly ascending or an operation code is
+   *     not 0..9
+   */
+  public static VectorSet ofSorted(
+      int[] vectorIds, byte[] operationCodes, long[] values, int count) {
+    for (int i = 0; i < count; i++) {
+      if (i > 0 && Integer.compareUnsigned(vectorIds[i - 1], vectorIds[i]) >= 0) {
+        throw new IllegalArgumentException(
+            "vector_ids must ascend strictly: "
+                + Hex.vectorId(vectorIds[i - 1])
+                + " then "
+                + Hex.vectorId(vectorIds[i]));
+      }
+      if (!CompareOperation.isKnown(operationCodes[i])) {
+        throw new IllegalArgumentException("Unknown compare_operation " + operationCodes[i]);
+      }
+    }
+    if (count == 0) {
+      return EMPTY;
+    }
+    return new VectorSet(
+        Arrays.copyOf(vectorIds, count),
+        Arrays.copyOf(operationCodes, count),
+        Arrays.copyOf(values, count));
+  }
+
   /** A new builder. Not thread safe. */
   public static Builder builder() {
     return new Builder();

@@ -69,8 +69,7 @@ public final class DriftJob {
     if (outDir == null) {
       return new Result(d, summary, written, null);
     }
-    ResultPublisher out =
-        ResultPublisher.prepare(outDir, new org.apache.hadoop.conf.Configuration());
+    ResultPublisher out = ResultPublisher.prepare(storage, outDir);
     try {
       for (DriftTable t : DriftTable.values()) {
         List<Object[]> rows = DriftTableRows.of(t, d);

@@ -1,22 +1,23 @@
 package org.fleetcompat.drift;
 
 import java.util.List;
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.Storage;
+import org.fleetcompat.io.TableFileWriter;
 
-/** Writes one drift table as a directory with one Parquet part file, through io's writer. */
+/**
+ * Writes one drift table as a directory with one Parquet part file ({@code part-00000.parquet}),
+ * through io's {@link TableFileWriter}, so every reader (Spark, DuckDB, pandas) takes the declared
+ * schema, also of an empty table.
+ */
 final class DriftTableFiles {
   private DriftTableFiles() {}
 
-  static void write(Storage storage, String tableDir, DriftTable table, List<Object[]> rows) {
-    throw new FleetcompatException(
-        ReturnCode.FAILED,
-        "Cannot write "
-            + table.tableName()
-            + " to "
-            + tableDir
-            + ": writing tables needs io.TableFileWriter, which is not on this branch yet."
-            + " Merge main once it has landed.");
+  static long write(Storage storage, String tableDir, DriftTable table, List<Object[]> rows) {
+    return TableFileWriter.write(
+        storage,
+        storage.resolve(tableDir, "part-00000.parquet"),
+        table.tableName(),
+        table.columns(),
+        rows);
   }
 }

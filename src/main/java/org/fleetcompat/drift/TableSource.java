@@ -2,11 +2,10 @@ package org.fleetcompat.drift;
 
 import java.io.IOException;
 import java.util.List;
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.ResultColumn;
 import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.Storage;
+import org.fleetcompat.io.TableFileReader;
 
 /**
  * Where the rows of one result directory's tables come from: its files, or rows made by hand in
@@ -37,14 +36,8 @@ public interface TableSource {
     return new TableSource() {
       @Override
       public List<Object[]> readAll(ResultTable table, List<ResultColumn> columns) {
-        throw new FleetcompatException(
-            ReturnCode.FAILED,
-            "Cannot read table "
-                + table.tableName()
-                + " of "
-                + dir
-                + ": reading result tables needs io.TableFileReader, which is not on this branch"
-                + " yet. Merge main once it has landed.");
+        return TableFileReader.readAll(
+            storage, storage.resolve(dir, table.tableName()), table.tableName(), columns);
       }
 
       @Override

@@ -16,6 +16,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.InputFile;
@@ -162,6 +164,11 @@ public final class HadoopStorage implements Storage {
   @Override
   public OutputFile outputFile(String path) throws IOException {
     return HadoopOutputFile.fromPath(new Path(path), conf);
+  }
+
+  @Override
+  public ParquetReadOptions readOptions() {
+    return HadoopReadOptions.builder(conf).build();
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

@@ -1,5 +1,6 @@
 package org.fleetcompat.io;
 
+import java.io.IOException;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 
@@ -23,6 +24,34 @@ public final class InputErrors {
             + "/ (a directory of Parquet part files) nor "
             + table
             + ".parquet; write the table there or pass the right --snapshot");
+  }
+
+  /** The snapshot directory does not exist (status 32773). */
+  public static FleetcompatException noSnapshot(String snapshot) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read snapshot " + snapshot + ": no such directory; check --snapshot");
+  }
+
+  /** The snapshot's file system cannot be reached or listed (status 32773). */
+  public static FleetcompatException unreachableSnapshot(String snapshot, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read snapshot "
+            + snapshot
+            + ": "
+            + e.getMessage()
+            + "; check the path and that its file system is reachable",
+        e);
+  }
+
+  /** A table's directory cannot be listed (status 32773). */
+  public static FleetcompatException unlistable(
+      String snapshot, SnapshotTable table, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read " + table + " in snapshot " + snapshot + ": " + e.getMessage(),
+        e);
   }
 
   /** A table directory holds no data file (status 32773). */
@@ -93,7 +122,23 @@ public final class InputErrors {
   public static FleetcompatException unreadable(String file, SnapshotTable table, Exception e) {
     return new FleetcompatException(
         ReturnCode.INVALID_PARAMETER,
-        "Cannot read " + table + ": file " + file + " is not a readable Parquet file (" + e + ")",
+        "Cannot read "
+            + table
+            + ": file "
+            + file
+            + " is not a readable Parquet file ("
+            + cause(e)
+            + "); rewrite it, or move it out of the snapshot",
         e);
+  }
+
+  /** What went wrong reading a file, without the reader's object names. */
+  private static String cause(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int at = m.indexOf(" is not a Parquet file");
+    if (at > 0 && m.substring(0, at).contains("@")) {
+      return "it" + m.substring(at);
+    }
+    return e.getClass().getSimpleName() + ": " + m;
   }
 }

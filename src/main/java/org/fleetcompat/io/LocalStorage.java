@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -155,6 +157,12 @@ public final class LocalStorage implements Storage {
       Files.createDirectories(p.getParent());
     }
     return new LocalOutputFile(p);
+  }
+
+  /** Options that build no Hadoop configuration. */
+  @Override
+  public ParquetReadOptions readOptions() {
+    return ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
   }
 
   /** One instance per JVM, also after deserialization. */

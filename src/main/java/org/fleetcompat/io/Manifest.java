@@ -6,37 +6,60 @@ import java.util.Map;
 /**
  * The {@code manifest.json} of a result directory (SPEC section 5): what was read, where every row
  * went, what was written, how long each phase took and how the job ended. Written with snake_case
- * keys by {@link ManifestWriter}; notebooks read it as plain JSON.
+ * keys by {@link ManifestWriter}; notebooks read it as plain JSON. Two runs of the same snapshot
+ * with the same options give the same manifest whatever the runner, except for {@code runner},
+ * {@code master}, {@code spark_version}, {@code started_at} and {@code timings_millis}.
  *
+ * @param formatVersion the result directory's format version ({@link #FORMAT_VERSION})
  * @param engineVersion fleetcompat's version
- * @param sparkVersion the Spark version the job ran on
+ * @param runner {@code local} (in-process) or {@code spark}
+ * @param master where it ran: {@code in-process}, or the Spark master URL
+ * @param sparkVersion the Spark version the job ran on, or null in-process
  * @param statusCode the SPEC section 2 code the job ended with (0 on success)
  * @param status that code's description
  * @param snapshot the snapshot directory read
  * @param startedAt ISO-8601 UTC start time
  * @param options the job options that change the result
  * @param inputs per input table: its files and row accounting
- * @param outputs per output table: its row count
+ * @param outputs per output table: its rows and part files
  * @param fleet headline counts: VMs, hosts, classes, compatible pairs
  * @param feasibility pools, stranded VMs, drainable hosts
- * @param whatIf what the cold-migration what-if gains ({@code run --assume-stopped}); empty
+ * @param whatIf what the cold-migration what-if gains ({@code run --assume-stopped}); null
  *     otherwise
  * @param timingsMillis wall time per phase, in milliseconds
  */
 public record Manifest(
+    int formatVersion,
     String engineVersion,
+    String runner,
+    String master,
     String sparkVersion,
     int statusCode,
     String status,
     String snapshot,
     String startedAt,
-    Map<String, Object> options,
+    Options options,
     Map<String, InputTable> inputs,
-    Map<String, Long> outputs,
-    Map<String, Long> fleet,
-    Map<String, Long> feasibility,
-    Map<String, Long> whatIf,
+    Map<String, OutputTable> outputs,
+    FleetCounts fleet,
+    FeasibilityCounts feasibility,
+    WhatIfGains whatIf,
     Map<String, Long> timingsMillis) {
+
+  /**
+   * The result format this engine writes: bumped whenever a table or the manifest changes in a way
+   * readers must know (the report and drift refuse other versions).
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  /**
+   * The options that change a result.
+   *
+   * @param pairs whether {@code compatible_pairs} was written
+   * @param assumeStopped whether this is the cold-migration what-if
+   * @param catalogEntries how many entries the vector catalog had
+   */
+  public record Options(boolean pairs, boolean assumeStopped, int catalogEntries) {}
 
   /**
    * One input table in the manifest.
@@ -67,4 +90,21 @@ public record Manifest(
           a.isBalanced());
     }
   }
+
+  /**
+   * One output table in the manifest.
+   *
+   * @param rows its rows
+   * @param files its part files, relative to the result directory, sorted, each with its rows
+   */
+  public record OutputTable(long rows, List<OutputFile> files) {}
+
+  /**
+   * One part file of an output table.
+   *
+   * @param path the file, relative to the result directory (e.g. {@code
+   *     vm_summary/part-00000.parquet})
+   * @param rows its rows
+   */
+  public record OutputFile(String path, long rows) {}
 }

@@ -1,15 +1,15 @@
 package org.fleetcompat.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
-/** Writes and reads {@code manifest.json} with snake_case keys, on any Hadoop file system. */
+/** Writes and reads {@code manifest.json} with snake_case keys, on any {@link Storage}. */
 public final class ManifestWriter {
   /** The manifest's file name inside a result directory. */
   public static final String FILE_NAME = "manifest.json";
@@ -17,24 +17,28 @@ public final class ManifestWriter {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+          .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ManifestWriter() {}
 
   /** Writes the manifest into {@code dir}, replacing any previous one. */
-  public static void write(Manifest manifest, String dir, Configuration conf) throws IOException {
-    Path path = new Path(dir, FILE_NAME);
-    FileSystem fs = path.getFileSystem(conf);
-    try (OutputStream out = fs.create(path, true)) {
+  public static void write(Manifest manifest, Storage storage, String dir) throws IOException {
+    try (OutputStream out = storage.create(storage.resolve(dir, FILE_NAME))) {
       JSON.writeValue(out, manifest);
     }
   }
 
   /** Reads the manifest of a result directory. */
-  public static Manifest read(String dir, Configuration conf) throws IOException {
-    Path path = new Path(dir, FILE_NAME);
-    try (java.io.InputStream in = path.getFileSystem(conf).open(path)) {
+  public static Manifest read(Storage storage, String dir) throws IOException {
+    try (InputStream in = storage.open(storage.resolve(dir, FILE_NAME))) {
       return JSON.readValue(in, Manifest.class);
     }
+  }
+
+  /** The manifest as JSON text, as written. */
+  public static String toJson(Manifest manifest) throws IOException {
+    return JSON.writeValueAsString(manifest);
   }
 }

@@ -10,4 +10,5 @@ package org.fleetcompat.io;
  * @param file the file it came from
  */
 public record Rejection(
-    String systemId, RejectReason reason, String message, String row, String file) {}
+    String systemId, RejectReason reason, String message, String row, String file)
+    implements java.io.Serializable {}

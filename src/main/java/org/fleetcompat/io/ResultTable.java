@@ -141,7 +141,7 @@ public enum ResultTable {
       "blockers",
       "vector, operation and reason that blocks at least one VM-host pair",
       "which vectors block the most VM-host pairs, and how many each alone blocks",
-      List.of("vector_id", "compare_operation", "reason"),
+      List.of("blocked_pairs desc", "vector_id", "compare_operation", "reason"),
       BlockerColumns.FIELDS.toArray(ResultColumn[]::new)),
 
   /** Blockers per pool of the host. */
@@ -149,7 +149,7 @@ public enum ResultTable {
       "blockers_by_pool",
       "pool, vector, operation and reason that blocks at least one pair",
       "the blockers counted per pool of the host",
-      List.of("pool_id", "vector_id", "compare_operation", "reason"),
+      List.of("pool_id", "blocked_pairs desc", "vector_id", "compare_operation", "reason"),
       BlockerColumns.withPool()),
 
   /** The vectors of every VM class, for drift between two results. */
@@ -211,7 +211,10 @@ public enum ResultTable {
     return doc;
   }
 
-  /** The columns every part file is sorted by, ascending (strings by their UTF-8 bytes). */
+  /**
+   * The columns every part file is sorted by, ascending unless marked {@code desc} (strings by
+   * their UTF-8 bytes, nulls first).
+   */
   public List<String> sortKey() {
     return sortKey;
   }

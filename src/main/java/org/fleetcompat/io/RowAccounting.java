@@ -10,7 +10,8 @@ package org.fleetcompat.io;
  * @param duplicatesCollapsed exact duplicate rows folded into an accepted row
  */
 public record RowAccounting(
-    long rowsRead, long rowsAccepted, long rowsRejected, long duplicatesCollapsed) {
+    long rowsRead, long rowsAccepted, long rowsRejected, long duplicatesCollapsed)
+    implements java.io.Serializable {
 
   /** Whether every row read is accounted for exactly once. */
   public boolean isBalanced() {

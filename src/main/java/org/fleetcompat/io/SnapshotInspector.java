@@ -10,48 +10,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 
 /**
- * Finds a snapshot's tables on any Hadoop file system and checks every data file's footer against
- * {@link ColumnContract} before any work starts (SPEC section 4): a missing table or column fails
- * with status 32773, a column of an unusable type with 32776, each naming the file and column.
+ * Finds a snapshot's tables and checks every data file's footer against {@link ColumnContract}
+ * before any work starts (SPEC section 4): a missing table or column fails with status 32773, a
+ * column of an unusable type with 32776, each naming the file and column.
  *
- * <p>Reads only footers: cost O(files). They also give each table's row count. Hidden files ({@code
- * _SUCCESS}, {@code .crc}) are skipped, as Spark does.
+ * <p>Reads only footers: cost O(files). They also give each table's row count and its row groups,
+ * which become the {@link InputSplit}s tasks read. Hidden files ({@code _SUCCESS}, {@code .crc})
+ * are skipped, as Spark does.
  */
 public final class SnapshotInspector {
   private SnapshotInspector() {}
 
   /** Inspects every table of the snapshot at {@code snapshot}. */
-  public static SnapshotInputs inspect(String snapshot, Configuration conf) {
+  public static SnapshotInputs inspect(Storage storage, String snapshot) {
+    requireSnapshot(storage, snapshot);
     Map<SnapshotTable, TableInput> tables = new EnumMap<>(SnapshotTable.class);
     for (SnapshotTable table : SnapshotTable.values()) {
-      Located found = locate(snapshot, table, conf);
+      Located found = locate(storage, snapshot, table);
       if (found == null) {
         if (table.isRequired()) {
           throw InputErrors.missingTable(snapshot, table);
         }
         continue;
       }
-      Checked checked = checkFiles(table, found.files(), conf);
-      tables.put(
-          table,
-          new TableInput(
-              table, found.location(), found.files(), checked.columns(), checked.rows()));
+      tables.put(table, check(storage, table, found));
     }
     return new SnapshotInputs(snapshot, Collections.unmodifiableMap(tables));
+  }
+
+  private static void requireSnapshot(Storage storage, String snapshot) {
+    try {
+      if (!storage.isDirectory(snapshot)) {
+        throw InputErrors.noSnapshot(snapshot);
+      }
+    } catch (IOException e) {
+      throw InputErrors.unreachableSnapshot(snapshot, e);
+    }
   }
 
   /**
@@ -59,92 +59,55 @@ public final class SnapshotInspector {
    * layouts: {@code NAME/} (part files), {@code NAME.parquet} as one file, and {@code
    * NAME.parquet/} as a directory (what Spark writes for {@code df.write.parquet("NAME.parquet")}).
    */
-  private static Located locate(String snapshot, SnapshotTable table, Configuration conf) {
-    Path root = new Path(snapshot);
+  private static Located locate(Storage storage, String snapshot, SnapshotTable table) {
     try {
-      FileSystem fs = root.getFileSystem(conf);
-      if (!fs.exists(root)) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "Cannot read snapshot " + snapshot + ": no such directory; check --snapshot");
-      }
-      for (Path p :
-          new Path[] {
-            new Path(root, table.tableName()), new Path(root, table.tableName() + ".parquet")
-          }) {
-        if (!fs.exists(p)) {
+      for (String name : new String[] {table.tableName(), table.tableName() + ".parquet"}) {
+        String p = storage.resolve(snapshot, name);
+        if (!storage.exists(p)) {
           continue;
         }
-        FileStatus st = fs.getFileStatus(p);
-        if (st.isFile()) {
-          return new Located(st.getPath().toString(), List.of(st.getPath().toString()));
+        if (!storage.isDirectory(p)) {
+          String file = storage.qualify(p);
+          return new Located(file, List.of(file));
         }
-        return new Located(p.toString(), listDataFiles(fs, p, table));
+        List<String> files = storage.listVisibleFiles(p);
+        if (files.isEmpty()) {
+          throw InputErrors.emptyTable(p, table);
+        }
+        return new Located(storage.qualify(p), files);
       }
       return null;
     } catch (IOException e) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Cannot read " + table + " in snapshot " + snapshot + ": " + e.getMessage(),
-          e);
+      throw InputErrors.unlistable(snapshot, table, e);
     }
   }
 
   private record Located(String location, List<String> files) {}
 
-  private static List<String> listDataFiles(FileSystem fs, Path dir, SnapshotTable table)
-      throws IOException {
-    List<String> files = new ArrayList<>();
-    // Listed paths come back qualified; only the names below the table directory may hide a
-    // file, never the directories above it (a snapshot may live under _staging/ or .cache/).
-    int tableDepth = fs.makeQualified(dir).depth();
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-    while (it.hasNext()) {
-      LocatedFileStatus f = it.next();
-      if (f.isFile() && isVisible(tableDepth, f.getPath())) {
-        files.add(f.getPath().toString());
-      }
-    }
-    if (files.isEmpty()) {
-      throw InputErrors.emptyTable(dir.toString(), table);
-    }
-    Collections.sort(files);
-    return files;
-  }
-
-  private static boolean isVisible(int tableDepth, Path file) {
-    for (Path p = file; p != null && p.depth() > tableDepth; p = p.getParent()) {
-      String name = p.getName();
-      if (name.startsWith("_") || name.startsWith(".")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** What the footers of a table's files say: the contract columns in all of them, the rows. */
-  private record Checked(Set<String> columns, long rows) {}
-
   /**
    * Reads and checks the files' footers in file order, so the first file at fault is the one named,
    * whether it is unreadable or has a wrong schema.
    */
-  private static Checked checkFiles(SnapshotTable table, List<String> files, Configuration conf) {
+  private static TableInput check(Storage storage, SnapshotTable table, Located found) {
     Map<String, String> firstType = new LinkedHashMap<>();
     Map<String, String> firstFile = new LinkedHashMap<>();
     Set<String> present = null;
     long rows = 0;
-    for (String file : files) {
-      Footer footer = readFooter(file, table, conf);
+    List<InputSplit> splits = new ArrayList<>();
+    for (String file : found.files()) {
+      Footer footer = readFooter(storage, file, table);
       rows += footer.rows();
+      for (int g = 0; g < footer.rowGroupRows().size(); g++) {
+        splits.add(new InputSplit(table, file, splits.size(), g, 1, footer.rowGroupRows().get(g)));
+      }
       MessageType schema = footer.schema();
       Set<String> here = new LinkedHashSet<>();
       for (ColumnContract.Column column : ColumnContract.columns(table)) {
         if (!schema.containsField(column.name())) {
           if (column.required()) {
-            String found =
+            String names =
                 schema.getFields().stream().map(Type::getName).collect(Collectors.joining(", "));
-            throw InputErrors.missingColumn(file, table, column.name(), found);
+            throw InputErrors.missingColumn(file, table, column.name(), names);
           }
           continue;
         }
@@ -167,16 +130,30 @@ public final class SnapshotInspector {
         present.retainAll(here);
       }
     }
-    return new Checked(Collections.unmodifiableSet(present), rows);
+    Map<String, String> types = new LinkedHashMap<>(firstType);
+    types.keySet().retainAll(present);
+    return new TableInput(
+        table,
+        found.location(),
+        List.copyOf(found.files()),
+        Collections.unmodifiableSet(present),
+        Collections.unmodifiableMap(types),
+        rows,
+        List.copyOf(splits));
   }
 
-  /** What a data file's footer says: its schema and how many rows it holds. */
-  private record Footer(MessageType schema, long rows) {}
+  /** What a data file's footer says: its schema and the rows of each row group. */
+  private record Footer(MessageType schema, long rows, List<Long> rowGroupRows) {}
 
-  private static Footer readFooter(String file, SnapshotTable table, Configuration conf) {
+  private static Footer readFooter(Storage storage, String file, SnapshotTable table) {
     try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
-      return new Footer(reader.getFooter().getFileMetaData().getSchema(), reader.getRecordCount());
+        ParquetFileReader.open(storage.inputFile(file), storage.readOptions())) {
+      List<Long> groups = new ArrayList<>();
+      for (BlockMetaData block : reader.getFooter().getBlocks()) {
+        groups.add(block.getRowCount());
+      }
+      return new Footer(
+          reader.getFooter().getFileMetaData().getSchema(), reader.getRecordCount(), groups);
     } catch (IOException | RuntimeException e) {
       throw InputErrors.unreadable(file, table, e);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.List;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.OutputFile;
 
@@ -78,4 +79,7 @@ public interface Storage extends Serializable {
 
   /** A new file at {@code path} for Parquet's writers. */
   OutputFile outputFile(String path) throws IOException;
+
+  /** The options Parquet's readers open this storage's files with. */
+  ParquetReadOptions readOptions();
 }

@@ -1,7 +1,6 @@
 package org.fleetcompat.io;
 
 import java.util.Arrays;
-import org.fleetcompat.core.CompareOperation;
 import org.fleetcompat.core.VectorSet;
 
 /**
@@ -32,6 +31,8 @@ public final class SystemRowBuffer {
   private long[] values = new long[32];
   private long[] order = new long[32];
   private long[] scratch = new long[32];
+  private int[] idScratch = new int[32];
+  private byte[] opScratch = new byte[32];
 
   /** Fault-free rows buffered; after a successful {@link #screen()}, the distinct vectors. */
   private int size;
@@ -134,11 +135,15 @@ public final class SystemRowBuffer {
 
   /** The distinct vectors as core's set (after {@link #screen()} returned true). */
   public VectorSet toVectorSet() {
-    VectorSet.Builder b = VectorSet.builder();
-    for (int i = 0; i < size; i++) {
-      b.add((int) vectorIds[i], CompareOperation.ofCode(operations[i]), values[i]);
+    if (idScratch.length < size) {
+      idScratch = new int[vectorIds.length];
+      opScratch = new byte[vectorIds.length];
     }
-    return b.build();
+    for (int i = 0; i < size; i++) {
+      idScratch[i] = (int) vectorIds[i];
+      opScratch[i] = (byte) operations[i];
+    }
+    return VectorSet.ofSorted(idScratch, opScratch, values, size);
   }
 
   /**

@@ -1,12 +1,12 @@
 package org.fleetcompat.job;
 
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.Baseline;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.SnapshotTable;
-import org.fleetcompat.spark.SystemLookup;
+import org.fleetcompat.io.Storage;
+import org.fleetcompat.pipeline.SystemLookup;
 
 /**
  * {@code baseline} (SPEC section 6): the least constraining VM vectors that pass on every host of a
@@ -20,11 +20,11 @@ public final class BaselineJob {
    *
    * @throws FleetcompatException 32773 for no ids, an unknown or a quarantined host
    */
-  public static HostsBaseline ofHosts(SparkSession spark, String snapshot, List<String> hostIds) {
+  public static HostsBaseline ofHosts(Storage storage, String snapshot, List<String> hostIds) {
     if (hostIds.isEmpty()) {
       throw new FleetcompatException(ReturnCode.INVALID_PARAMETER, "No host ids given");
     }
-    return baseline(ExplainJob.lookup(spark, snapshot), hostIds);
+    return baseline(ExplainJob.lookup(storage, snapshot), hostIds);
   }
 
   /**
@@ -32,8 +32,8 @@ public final class BaselineJob {
    *
    * @throws FleetcompatException 32773 when the cluster has no hosts, or one is quarantined
    */
-  public static HostsBaseline ofCluster(SparkSession spark, String snapshot, String cluster) {
-    SystemLookup lookup = ExplainJob.lookup(spark, snapshot);
+  public static HostsBaseline ofCluster(Storage storage, String snapshot, String cluster) {
+    SystemLookup lookup = ExplainJob.lookup(storage, snapshot);
     List<String> ids = lookup.hostsOfCluster(cluster);
     if (ids.isEmpty()) {
       throw new FleetcompatException(

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BlockerCount;
 import org.fleetcompat.core.BlockerTally;
 import org.fleetcompat.core.HostClassIndex;
@@ -15,7 +14,12 @@ import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.io.SnapshotTable;
-import org.fleetcompat.spark.SystemLookup;
+import org.fleetcompat.io.Storage;
+import org.fleetcompat.pipeline.DriverTables;
+import org.fleetcompat.pipeline.FleetAnalysis;
+import org.fleetcompat.pipeline.Runner;
+import org.fleetcompat.pipeline.SystemLookup;
+import org.fleetcompat.pipeline.ValidatedSnapshot;
 
 /**
  * {@code explain} (SPEC section 8): one VM against one host, vector by vector; or one VM against
@@ -28,8 +32,8 @@ public final class ExplainJob {
 
   /** Every vector of {@code vmId} against {@code hostId}. */
   public static PairExplanation pair(
-      SparkSession spark, String snapshot, String vmId, String hostId, VectorCatalog catalog) {
-    SystemLookup lookup = lookup(spark, snapshot);
+      Storage storage, String snapshot, String vmId, String hostId, VectorCatalog catalog) {
+    SystemLookup lookup = lookup(storage, snapshot);
     VectorSet vm = lookup.vectors(SnapshotTable.VM_VECTORS, List.of(vmId)).get(vmId);
     VectorSet host = lookup.vectors(SnapshotTable.HOST_VECTORS, List.of(hostId)).get(hostId);
     return PairExplanation.of(vmId, vm, hostId, host, catalog)
@@ -42,15 +46,17 @@ public final class ExplainJob {
    * (pools depend on every VM), so it costs about as much as a run without writes.
    */
   public static VmExplanation vm(
-      SparkSession spark, String snapshot, String vmId, VectorCatalog catalog) {
-    SnapshotInputs inputs = inspect(spark, snapshot);
-    VectorSet vm =
-        new SystemLookup(spark, inputs).vectors(SnapshotTable.VM_VECTORS, List.of(vmId)).get(vmId);
-    RunOptions options = new RunOptions(snapshot, null, false).withCatalog(catalog);
-    try (RunPipeline pipeline = new RunPipeline(spark, inputs, catalog, new PhaseTimer())) {
-      FleetAnalysis a = pipeline.analyze(options);
-      int[] poolOf = a.pools().pools().poolOfHostClass();
-      HostClassIndex index = HostClassIndex.of(a.hosts().classes());
+      Runner runner, String snapshot, String vmId, VectorCatalog catalog) {
+    Storage storage = runner.storage(snapshot);
+    SnapshotInputs inputs = SnapshotInspector.inspect(storage, snapshot);
+    SystemLookup lookup = new SystemLookup(storage, inputs);
+    VectorSet vm = lookup.vectors(SnapshotTable.VM_VECTORS, List.of(vmId)).get(vmId);
+    try (ValidatedSnapshot validated =
+        ValidatedSnapshot.validate(runner, storage, inputs, catalog, false)) {
+      FleetAnalysis a = validated.analyze();
+      DriverTables tables = new DriverTables(a, catalog);
+      int[] poolOf = a.pools().poolOfHostClass();
+      HostClassIndex index = a.index();
       long[] hostClassSizes = new long[a.fits().hostClassCount()];
       for (int h = 0; h < hostClassSizes.length; h++) {
         hostClassSizes[h] = a.fits().hostClassSize(h);
@@ -63,8 +69,8 @@ public final class ExplainJob {
         blockersByPool.computeIfAbsent(c.pool(), k -> new ArrayList<>()).add(c);
       }
       List<VmExplanation.PoolReach> pools = new ArrayList<>();
-      for (int p = 0; p < a.pools().pools().poolCount(); p++) {
-        BitSet classes = a.pools().pools().hostClasses(p);
+      for (int p = 0; p < a.pools().poolCount(); p++) {
+        BitSet classes = a.pools().hostClasses(p);
         BitSet accepting = (BitSet) classes.clone();
         accepting.and(fits);
         pools.add(
@@ -72,19 +78,15 @@ public final class ExplainJob {
                 p,
                 a.fits().hostsIn(classes),
                 a.fits().hostsIn(accepting),
-                a.pools().clustersOf(p),
+                tables.clustersOf(p),
                 blockersByPool.getOrDefault(p, List.of())));
       }
-      Integer state = new SystemLookup(spark, inputs).enabledStates(List.of(vmId)).get(vmId);
+      Integer state = lookup.enabledStates(List.of(vmId)).get(vmId);
       return new VmExplanation(vmId, state, pools, catalog);
     }
   }
 
-  static SystemLookup lookup(SparkSession spark, String snapshot) {
-    return new SystemLookup(spark, inspect(spark, snapshot));
-  }
-
-  static SnapshotInputs inspect(SparkSession spark, String snapshot) {
-    return SnapshotInspector.inspect(snapshot, spark.sparkContext().hadoopConfiguration());
+  static SystemLookup lookup(Storage storage, String snapshot) {
+    return new SystemLookup(storage, SnapshotInspector.inspect(storage, snapshot));
   }
 }

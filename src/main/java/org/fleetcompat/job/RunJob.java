@@ -1,45 +1,258 @@
 package org.fleetcompat.job;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fleetcompat.core.FitMatrix;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.io.FeasibilityCounts;
+import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
 import org.fleetcompat.io.ResultPublisher;
+import org.fleetcompat.io.ResultTable;
+import org.fleetcompat.io.RowAccounting;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
+import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.io.Storage;
+import org.fleetcompat.io.WhatIfGains;
+import org.fleetcompat.pipeline.DriverTables;
+import org.fleetcompat.pipeline.FleetAnalysis;
+import org.fleetcompat.pipeline.HostExpansion;
+import org.fleetcompat.pipeline.HostLoads;
+import org.fleetcompat.pipeline.PartOutput;
+import org.fleetcompat.pipeline.PhaseTimer;
+import org.fleetcompat.pipeline.Runner;
+import org.fleetcompat.pipeline.ValidatedSnapshot;
+import org.fleetcompat.pipeline.VmExpansion;
+import org.fleetcompat.pipeline.WrittenPart;
 
 /**
- * The nightly pipeline behind {@code fleetcompat run} (SPEC sections 4, 5, 8): check the snapshot's
- * schemas, validate and quarantine, group systems into classes, compute the class matrix, write the
- * result tables and the manifest into a staging directory, publish atomically.
+ * The nightly pipeline behind {@code fleetcompat run} (SPEC sections 4, 5, 8), written once against
+ * the stages and run by whichever {@link Runner} it is given: check the snapshot's schemas, read
+ * and validate both sides, analyze at class level, expand every system's rows into the result
+ * tables in a staging directory, write the class-level tables and the manifest, publish atomically.
  *
- * <p>Schema errors stop the job before any work, with status 32773 or 32776 and nothing published.
- * Any failure leaves the previous result at {@code --out} as it was.
+ * <p>Schema errors stop the job before any work, with status 32773 or 32776 and nothing published;
+ * so does an {@code --out} that cannot be published to. Any failure leaves the previous result at
+ * {@code --out} as it was.
  */
 public final class RunJob {
   private RunJob() {}
 
   /** Runs the pipeline; returns once the result is published. Not safe to run twice at once. */
-  public static RunResult run(SparkSession spark, RunOptions options) {
-    PhaseTimer timer = new PhaseTimer();
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+  public static RunResult run(Runner runner, RunOptions options) {
+    return run(runner, options, new PhaseTimer());
+  }
+
+  /** As {@link #run(Runner, RunOptions)}, timing phases with {@code timer}. */
+  public static RunResult run(Runner runner, RunOptions options, PhaseTimer timer) {
+    Storage storage = runner.storage(options.snapshot());
+    String startedAt = Instant.now().toString();
     SnapshotInputs inputs =
-        timer.time("inspect", () -> SnapshotInspector.inspect(options.snapshot(), hadoop));
-    ResultPublisher publisher = ResultPublisher.prepare(options.out(), hadoop);
-    try (RunPipeline pipeline = new RunPipeline(spark, inputs, options.catalog(), timer)) {
-      Manifest manifest = pipeline.writeInto(publisher.stagingDir(), options);
-      ManifestWriter.write(manifest, publisher.stagingDir(), hadoop);
+        timer.time("inspect", () -> SnapshotInspector.inspect(storage, options.snapshot()));
+    WhatIfInputs.require(options, inputs);
+    Storage outStorage = runner.storage(options.out());
+    ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
+    try {
+      Manifest manifest =
+          writeInto(runner, storage, inputs, options, timer, publisher.stagingDir(), startedAt);
+      ManifestWriter.write(manifest, outStorage, publisher.stagingDir());
       publisher.publish();
       return new RunResult(publisher.outDir(), manifest);
     } catch (IOException e) {
       publisher.abandon();
-      throw new UncheckedIOException("Cannot publish to " + options.out(), e);
-    } catch (Throwable t) {
-      // Throwable: Spark's checked SparkException reaches here undeclared.
+      throw new FleetcompatException(
+          ReturnCode.FAILED,
+          "Cannot publish to " + options.out() + ": " + e.getMessage() + "; check --out",
+          e);
+    } catch (RuntimeException | Error e) {
       publisher.abandon();
-      throw t;
+      throw e;
     }
+  }
+
+  private static Manifest writeInto(
+      Runner runner,
+      Storage storage,
+      SnapshotInputs inputs,
+      RunOptions options,
+      PhaseTimer timer,
+      String staging,
+      String startedAt) {
+    PartOutput output =
+        new PartOutput(runner.storage(options.out()), staging, options.assumeStopped());
+    try (ValidatedSnapshot snapshot =
+        timer.time(
+            "validate",
+            () ->
+                ValidatedSnapshot.validate(
+                    runner, storage, inputs, options.catalog(), options.assumeStopped()))) {
+      FleetAnalysis analysis = timer.time("analyze", snapshot::analyze);
+      List<WrittenPart> parts = new ArrayList<>();
+      List<VmExpansion.Result> vmResults =
+          timer.time(
+              "expand",
+              () ->
+                  runner.map(
+                      snapshot.vmBuckets(),
+                      VmExpansion.Context.of(analysis, output, options.writePairs()),
+                      VmExpansion::expand));
+      HostLoads loads = new HostLoads();
+      FeasibilityCounts feasibility = FeasibilityCounts.ZERO;
+      WhatIfGains gains = WhatIfGains.ZERO;
+      for (VmExpansion.Result r : vmResults) {
+        parts.addAll(r.parts());
+        loads.merge(r.loads());
+        feasibility = feasibility.plus(r.feasibility());
+        gains = gains.plus(r.gains());
+      }
+      HostExpansion.Context hostContext =
+          new HostExpansion.Context(
+              output,
+              analysis.hostClasses(),
+              analysis.pools().poolOfHostClass(),
+              loads.sorted(),
+              analysis.isWhatIf());
+      List<HostExpansion.Result> hostResults =
+          timer.time(
+              "expand",
+              () -> runner.map(snapshot.hostBuckets(), hostContext, HostExpansion::expand));
+      long newlyEvacuable = 0;
+      for (HostExpansion.Result r : hostResults) {
+        parts.addAll(r.parts());
+        feasibility = feasibility.plus(r.feasibility());
+        newlyEvacuable += r.hostsNewlyEvacuable();
+      }
+      feasibility =
+          feasibility.plus(
+              new FeasibilityCounts(analysis.pools().poolCount(), 0, 0, 0, 0, 0, 0, 0));
+      gains = gains.plus(new WhatIfGains(0, 0, 0, 0, newlyEvacuable));
+      parts.addAll(timer.time("write", () -> writeClassTables(analysis, options, output)));
+      parts.addAll(emptyTables(parts, options, output));
+      return manifest(
+          runner,
+          inputs,
+          options,
+          snapshot.accounting(),
+          outputs(parts, staging, output),
+          fleet(analysis),
+          feasibility,
+          analysis.isWhatIf() || options.assumeStopped() ? gains : null,
+          timer,
+          startedAt);
+    }
+  }
+
+  private static List<WrittenPart> writeClassTables(
+      FleetAnalysis analysis, RunOptions options, PartOutput output) {
+    DriverTables tables = new DriverTables(analysis, options.catalog());
+    List<WrittenPart> parts = new ArrayList<>();
+    parts.add(output.writeAll(ResultTable.POOLS, tables.pools()));
+    parts.add(output.writeAll(ResultTable.POOL_EDGES, tables.poolEdges()));
+    parts.add(output.writeAll(ResultTable.BLOCKERS, tables.blockers()));
+    parts.add(output.writeAll(ResultTable.BLOCKERS_BY_POOL, tables.blockersByPool()));
+    parts.add(
+        output.writeAll(ResultTable.VM_CLASS_VECTORS, tables.classVectors(analysis.vmClasses())));
+    parts.add(
+        output.writeAll(
+            ResultTable.HOST_CLASS_VECTORS, tables.classVectors(analysis.hostClasses())));
+    return parts;
+  }
+
+  /** An empty part file for every table of the run that got none: readers need its schema. */
+  private static List<WrittenPart> emptyTables(
+      List<WrittenPart> parts, RunOptions options, PartOutput output) {
+    List<WrittenPart> out = new ArrayList<>();
+    for (ResultTable t : ResultTable.values()) {
+      if (t == ResultTable.COMPATIBLE_PAIRS && !options.writePairs()) {
+        continue;
+      }
+      boolean any = parts.stream().anyMatch(p -> p.table().equals(t.tableName()));
+      if (!any) {
+        out.add(output.empty(t));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Manifest.OutputTable> outputs(
+      List<WrittenPart> parts, String staging, PartOutput output) {
+    Map<String, List<Manifest.OutputFile>> files = new LinkedHashMap<>();
+    for (ResultTable t : ResultTable.values()) {
+      files.put(t.tableName(), new ArrayList<>());
+    }
+    for (WrittenPart p : parts) {
+      String relative = p.file().substring(staging.length()).replaceFirst("^/+", "");
+      files.get(p.table()).add(new Manifest.OutputFile(relative, p.rows()));
+    }
+    Map<String, Manifest.OutputTable> out = new LinkedHashMap<>();
+    files.forEach(
+        (table, list) -> {
+          if (!list.isEmpty()) {
+            list.sort((a, b) -> a.path().compareTo(b.path()));
+            long rows = list.stream().mapToLong(Manifest.OutputFile::rows).sum();
+            out.put(table, new Manifest.OutputTable(rows, List.copyOf(list)));
+          }
+        });
+    return out;
+  }
+
+  private static FleetCounts fleet(FleetAnalysis analysis) {
+    FitMatrix fits = analysis.fits();
+    long vms = 0;
+    for (int c = 0; c < fits.vmClassCount(); c++) {
+      vms += fits.vmClassSize(c);
+    }
+    return new FleetCounts(
+        vms,
+        analysis.hosts().size(),
+        fits.vmClassCount(),
+        fits.hostClassCount(),
+        fits.compatiblePairs(),
+        fits.vmsWithACompatibleHost());
+  }
+
+  private static Manifest manifest(
+      Runner runner,
+      SnapshotInputs inputs,
+      RunOptions options,
+      Map<SnapshotTable, RowAccounting> accounting,
+      Map<String, Manifest.OutputTable> outputs,
+      FleetCounts fleet,
+      FeasibilityCounts feasibility,
+      WhatIfGains whatIf,
+      PhaseTimer timer,
+      String startedAt) {
+    Map<String, Manifest.InputTable> inputTables = new LinkedHashMap<>();
+    accounting.forEach(
+        (table, a) ->
+            inputTables.put(
+                table.tableName(), Manifest.InputTable.of(inputs.required(table).files(), a)));
+    Map<String, String> where = new TreeMap<>(runner.describe());
+    return new Manifest(
+        Manifest.FORMAT_VERSION,
+        EngineVersion.current(),
+        runner.name(),
+        where.get("master"),
+        where.get("spark_version"),
+        ReturnCode.COMPLETED.code(),
+        ReturnCode.COMPLETED.description(),
+        inputs.snapshot(),
+        startedAt,
+        new Manifest.Options(
+            options.writePairs(), options.assumeStopped(), options.catalog().entries().size()),
+        inputTables,
+        outputs,
+        fleet,
+        feasibility,
+        whatIf,
+        timer.millis());
   }
 }

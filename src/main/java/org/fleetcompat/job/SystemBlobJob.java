@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.BlobMember;
 import org.fleetcompat.core.CheckResult;
 import org.fleetcompat.core.CompatibilityCheck;
@@ -16,7 +15,8 @@ import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.SystemBlob;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.SnapshotTable;
-import org.fleetcompat.spark.SystemLookup;
+import org.fleetcompat.io.Storage;
+import org.fleetcompat.pipeline.SystemLookup;
 
 /**
  * {@code info} and {@code check} (SPEC section 2) over snapshot data: the blob of a VM or of a host
@@ -33,8 +33,8 @@ public final class SystemBlobJob {
    *     quarantined, or (for a host) one of its VMs is quarantined: leaving a VM out would make the
    *     host look drainable when it may not be
    */
-  public static SystemBlob info(SparkSession spark, String snapshot, String systemId) {
-    return infos(spark, snapshot, List.of(systemId)).get(systemId);
+  public static SystemBlob info(Storage storage, String snapshot, String systemId) {
+    return infos(storage, snapshot, List.of(systemId)).get(systemId);
   }
 
   /**
@@ -46,8 +46,8 @@ public final class SystemBlobJob {
    *     no blob
    */
   public static Map<String, SystemBlob> infos(
-      SparkSession spark, String snapshot, Collection<String> systemIds) {
-    SystemLookup lookup = ExplainJob.lookup(spark, snapshot);
+      Storage storage, String snapshot, Collection<String> systemIds) {
+    SystemLookup lookup = ExplainJob.lookup(storage, snapshot);
     SystemLookup.Found vms = lookup.find(SnapshotTable.VM_VECTORS, systemIds);
     SystemLookup.Found hosts = lookup.find(SnapshotTable.HOST_VECTORS, systemIds);
     List<String> vmIds = systemIds.stream().filter(vms::exists).toList();
@@ -122,9 +122,9 @@ public final class SystemBlobJob {
 
   /** Checks a decoded blob against {@code hostId} of the snapshot. */
   public static CheckResult check(
-      SparkSession spark, String snapshot, SystemBlob blob, String hostId) {
+      Storage storage, String snapshot, SystemBlob blob, String hostId) {
     VectorSet host =
-        ExplainJob.lookup(spark, snapshot)
+        ExplainJob.lookup(storage, snapshot)
             .vectors(SnapshotTable.HOST_VECTORS, List.of(hostId))
             .get(hostId);
     return CompatibilityCheck.check(blob, host);

@@ -1,16 +1,17 @@
 /**
- * The jobs users run, each a small pipeline over {@code spark}, {@code io} and {@code core}: {@link
- * org.fleetcompat.job.RunJob} (the nightly matrix, pools, feasibility and blockers), {@link
- * org.fleetcompat.job.ExplainJob}, {@link org.fleetcompat.job.SystemBlobJob} (info and check),
- * {@link org.fleetcompat.job.BaselineJob}, the benchmark and the sample snapshot generator.
+ * The commands' jobs, each written once against the pipeline's stages and run by whichever {@link
+ * org.fleetcompat.pipeline.Runner} it is given: {@link org.fleetcompat.job.RunJob} (the nightly
+ * matrix, pools, feasibility and blockers), {@link org.fleetcompat.job.ExplainJob}, {@link
+ * org.fleetcompat.job.SystemBlobJob} (info and check) and {@link org.fleetcompat.job.BaselineJob}.
  *
- * <p>Depends on {@code spark}, {@code io} and {@code core}; never on {@code cli}.
+ * <p>Depends on {@code pipeline}, {@code io} and {@code core}; never on a runner or on {@code cli}.
  *
  * <pre>{@code
- * SparkSession spark = SparkSessions.create(null, Map.of());
- * RunResult result = RunJob.run(spark,
- *     new RunOptions("data-samples/cpu-fleet", "/tmp/result", true));
- * long pairs = result.manifest().fleet().get("compatible_pairs");
+ * try (Runner runner = new LocalRunner()) {
+ *   RunResult result = RunJob.run(runner,
+ *       new RunOptions("data-samples/cpu-fleet", "/tmp/result", true));
+ *   long pairs = result.manifest().fleet().compatiblePairs();
+ * }
  * }</pre>
  */
 package org.fleetcompat.job;

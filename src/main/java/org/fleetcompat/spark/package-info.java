@@ -1,19 +1,15 @@
 /**
- * Dataset plumbing only: load and normalize the snapshot tables, validate and quarantine (one
- * shuffle by system, io's rules in each task), group systems into classes, broadcast the host side
- * and run the core kernel in {@code mapPartitions}, collect the class matrix as bits, per-VM
- * feasibility rows, blocker tallies, the cold-migration what-if, and the lookup of single systems
- * for the point commands.
+ * The Spark runner ({@link org.fleetcompat.spark.SparkRunner}): the pipeline's stages inside Spark
+ * tasks on whatever cluster the session runs on, class-level results broadcast, one job per stage;
+ * and {@link org.fleetcompat.spark.SparkSessions}, which takes a {@code spark-submit}'s or a
+ * notebook's session as it is and starts one otherwise.
  *
- * <p>Depends on {@code io} and {@code core}; holds no compatibility logic of its own.
+ * <p>Depends on {@code pipeline}, {@code io} and {@code core}. Only this package (and the benchmark
+ * and CLI around it) may use Spark.
  *
  * <pre>{@code
- * Dataset<Row> rows = VectorTableLoader.load(spark, inputs.required(SnapshotTable.VM_VECTORS));
- * ValidatedTable vms = VectorValidation.validate(spark, rows, inputs.required(VM_VECTORS));
- * ValidatedTable hosts = ...; // the same for HOST_VECTORS
- * SystemClasses classes = SystemClasses.of(vms.accepted());
- * MatrixStage stage = new MatrixStage(spark, HostSide.of(hosts.accepted()));
- * FitMatrix fits = stage.fitMatrix(classes.classes());
+ * SparkSession spark = SparkSession.builder().getOrCreate();
+ * RunJob.run(new SparkRunner(spark), new RunOptions(snapshot, out, false));
  * }</pre>
  */
 package org.fleetcompat.spark;

@@ -21,11 +21,12 @@ import org.fleetcompat.core.Reason;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorOutcome;
 import org.fleetcompat.core.VectorSet;
+import org.fleetcompat.io.LocalStorage;
 import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.VectorCatalogReader;
+import org.fleetcompat.pipeline.SystemLookup;
 import org.fleetcompat.spark.SparkTestSession;
-import org.fleetcompat.spark.SystemLookup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code explain}, {@code info}, {@code check} and {@code baseline} end to end on {@code
  * data-samples/cpu-fleet}, in process ({@link FleetcompatCommand#execute(PrintWriter, PrintWriter,
- * String...)}, joining the tests' shared Spark session): what they print, and the exit code and
- * one-line reason of each way they can fail. {@code SampleCrossCheckTest} checks their answers on
- * every pair; this checks the commands around them.
+ * String...)}, on the in-process runner beside the tests' live Spark session, which they must leave
+ * running): what they print, and the exit code and one-line reason of each way they can fail.
+ * {@code SampleCrossCheckTest} checks their answers on every pair; this checks the commands around
+ * them.
  */
 class PointCommandsTest {
   private static final Path ROOT = Path.of(System.getProperty("basedir", "."));
@@ -94,7 +96,7 @@ class PointCommandsTest {
 
   private static VectorSet vectors(SnapshotTable table, String id) {
     return new SystemLookup(
-            spark, SnapshotInspector.inspect(SNAPSHOT, spark.sparkContext().hadoopConfiguration()))
+            LocalStorage.INSTANCE, SnapshotInspector.inspect(LocalStorage.INSTANCE, SNAPSHOT))
         .vectors(table, List.of(id))
         .get(id);
   }

@@ -3,42 +3,34 @@ package org.fleetcompat.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestWriterTest {
-  private static Configuration conf;
+  private static final Storage storage = LocalStorage.INSTANCE;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void hadoop() {
-    conf = new Configuration();
-  }
 
   @Test
   void writeThenReadGivesTheSameManifest() throws IOException {
     Manifest manifest = manifest(0, "Completed with No Error");
 
-    ManifestWriter.write(manifest, dir.toString(), conf);
+    ManifestWriter.write(manifest, storage, dir.toString());
 
     assertThat(dir.resolve(ManifestWriter.FILE_NAME)).isRegularFile();
-    assertThat(ManifestWriter.read(dir.toString(), conf)).isEqualTo(manifest);
-    assertThat(ManifestWriter.read(dir.toUri().toString(), conf)).isEqualTo(manifest);
+    assertThat(ManifestWriter.read(storage, dir.toString())).isEqualTo(manifest);
+    assertThat(ManifestWriter.read(storage, dir.toUri().toString())).isEqualTo(manifest);
   }
 
   @Test
   void theJsonUsesSnakeCaseKeysAndKeepsMapKeysAsGiven() throws IOException {
-    ManifestWriter.write(manifest(0, "Completed with No Error"), dir.toString(), conf);
+    ManifestWriter.write(manifest(0, "Completed with No Error"), storage, dir.toString());
 
     String json = Files.readString(dir.resolve("manifest.json"));
 
@@ -57,18 +49,22 @@ class ManifestWriterTest {
             "\"vm_vectors\"",
             "\"class_matrix\"",
             "\"compatible_pairs\"",
+            "\"vms_with_a_compatible_host\" : 90",
+            "\"vms_on_an_incompatible_host\" : 1",
+            "\"running_vms_with_vectors_dropped\" : 10",
+            "\"format_version\" : " + Manifest.FORMAT_VERSION,
             "\"pairs\" : false")
         .doesNotContain("rowsRead", "statusCode", "timingsMillis", "engineVersion");
   }
 
   @Test
   void writeReplacesThePreviousManifest() throws IOException {
-    ManifestWriter.write(manifest(0, "Completed with No Error"), dir.toString(), conf);
+    ManifestWriter.write(manifest(0, "Completed with No Error"), storage, dir.toString());
     Manifest failed = manifest(32776, "Incorrect data type");
 
-    ManifestWriter.write(failed, dir.toString(), conf);
+    ManifestWriter.write(failed, storage, dir.toString());
 
-    assertThat(ManifestWriter.read(dir.toString(), conf)).isEqualTo(failed);
+    assertThat(ManifestWriter.read(storage, dir.toString())).isEqualTo(failed);
     assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"status_code\" : 32776");
   }
 
@@ -76,8 +72,8 @@ class ManifestWriterTest {
   void readingAMissingManifestNamesTheFile() {
     Path empty = dir.resolve("empty");
 
-    assertThatThrownBy(() -> ManifestWriter.read(empty.toString(), conf))
-        .isInstanceOf(FileNotFoundException.class)
+    assertThatThrownBy(() -> ManifestWriter.read(storage, empty.toString()))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining(empty.resolve("manifest.json").toString());
   }
 
@@ -104,48 +100,43 @@ class ManifestWriterTest {
   }
 
   private static Manifest manifest(int statusCode, String status) {
-    Map<String, Object> options = new LinkedHashMap<>();
-    options.put("pairs", false);
-    options.put("master", "local[*]");
-    options.put("partitions", 8);
     Map<String, Manifest.InputTable> inputs = new LinkedHashMap<>();
     inputs.put(
         "vm_vectors",
         Manifest.InputTable.of(
-            List.of("file:/snap/vm_vectors/part-00000.parquet"),
-            new RowAccounting(1000, 970, 20, 10)));
+            List.of("/snap/vm_vectors/part-00000.parquet"), new RowAccounting(1000, 970, 20, 10)));
     inputs.put(
         "host_vectors",
         Manifest.InputTable.of(
-            List.of("file:/snap/host_vectors.parquet"), new RowAccounting(40, 40, 0, 0)));
-    Map<String, Long> outputs = new LinkedHashMap<>();
-    outputs.put("vm_classes", 95L);
-    outputs.put("class_matrix", 1234L);
-    outputs.put("compatible_pairs", 5_000_000_000L);
-    Map<String, Long> fleet = new LinkedHashMap<>();
-    fleet.put("vms", 95L);
-    fleet.put("hosts", 4L);
-    Map<String, Long> feasibility = new LinkedHashMap<>();
-    feasibility.put("pools", 3L);
-    feasibility.put("stranded_vms", 2L);
-    Map<String, Long> whatIf = new LinkedHashMap<>();
-    whatIf.put("vms_gaining_hosts", 7L);
+            List.of("/snap/host_vectors.parquet"), new RowAccounting(40, 40, 0, 0)));
+    Map<String, Manifest.OutputTable> outputs = new LinkedHashMap<>();
+    outputs.put("vm_classes", output("vm_classes", 95));
+    outputs.put("class_matrix", output("class_matrix", 1234));
+    outputs.put("compatible_pairs", output("compatible_pairs", 5_000_000_000L));
     Map<String, Long> timings = new LinkedHashMap<>();
     timings.put("validate", 1200L);
-    timings.put("matrix", 3400L);
+    timings.put("analyze", 3400L);
     return new Manifest(
+        Manifest.FORMAT_VERSION,
         "0.1.0-SNAPSHOT",
-        "3.5.1",
+        "spark",
+        "local[2]",
+        "4.2.0",
         statusCode,
         status,
-        "file:/snap",
+        "/snap",
         "2024-05-01T02:00:00Z",
-        options,
+        new Manifest.Options(false, false, 13),
         inputs,
         outputs,
-        fleet,
-        feasibility,
-        whatIf,
+        new FleetCounts(95, 4, 20, 2, 1234, 90),
+        new FeasibilityCounts(3, 2, 1, 0, 3, 4, 3, 1),
+        new WhatIfGains(10, 7, 1, 120, 2),
         timings);
+  }
+
+  private static Manifest.OutputTable output(String table, long rows) {
+    return new Manifest.OutputTable(
+        rows, List.of(new Manifest.OutputFile(table + "/part-00000.parquet", rows)));
   }
 }

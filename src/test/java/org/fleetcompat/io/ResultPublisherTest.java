@@ -4,35 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultPublisherTest {
-  private static Configuration conf;
+  private static final Storage storage = LocalStorage.INSTANCE;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void hadoop() {
-    conf = new Configuration();
-  }
 
   @Test
   void publishMakesOutALinkToTheRun() throws IOException {
     Path out = dir.resolve("result");
 
-    ResultPublisher p = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher p = ResultPublisher.prepare(storage, out.toString());
     Path staging = local(p.stagingDir());
     assertThat(staging).isDirectory();
     assertThat(staging.getParent()).isEqualTo(dir.resolve(".result.runs"));
@@ -55,7 +47,7 @@ class ResultPublisherTest {
     ResultPublisher first = publish(out, "run 1");
     Path run1 = local(first.stagingDir());
 
-    ResultPublisher second = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher second = ResultPublisher.prepare(storage, out.toString());
     writeResult(second, "run 2");
     assertThat(out.resolve("vm_classes/part-00000.txt")).hasContent("run 1");
     second.publish();
@@ -81,7 +73,7 @@ class ResultPublisherTest {
     Path out = dir.resolve("result");
     ResultPublisher first = publish(out, "run 1");
     Path run1 = local(first.stagingDir());
-    ResultPublisher killed = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher killed = ResultPublisher.prepare(storage, out.toString());
     writeResult(killed, "half of run 2");
     sleepPastTheMillisecond();
 
@@ -100,9 +92,9 @@ class ResultPublisherTest {
   void aRunStartedLaterIsNotDeletedWhileItIsStillWriting() throws IOException {
     Path out = dir.resolve("result");
     publish(out, "run 1");
-    ResultPublisher early = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher early = ResultPublisher.prepare(storage, out.toString());
     sleepPastTheMillisecond();
-    ResultPublisher late = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher late = ResultPublisher.prepare(storage, out.toString());
     writeResult(early, "run 2");
 
     early.publish();
@@ -119,7 +111,7 @@ class ResultPublisherTest {
     Path out = dir.resolve("result");
     ResultPublisher first = publish(out, "run 1");
 
-    ResultPublisher failed = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher failed = ResultPublisher.prepare(storage, out.toString());
     writeResult(failed, "broken");
     failed.abandon();
 
@@ -134,7 +126,7 @@ class ResultPublisherTest {
   void abandonWithoutAPreviousResultLeavesNoResult() throws IOException {
     Path out = dir.resolve("result");
 
-    ResultPublisher failed = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher failed = ResultPublisher.prepare(storage, out.toString());
     writeResult(failed, "broken");
     failed.abandon();
 
@@ -182,16 +174,16 @@ class ResultPublisherTest {
   void aFileUriWorksLikeAPlainPath() throws IOException {
     Path out = dir.resolve("result");
 
-    ResultPublisher p = ResultPublisher.prepare(out.toUri().toString(), conf);
+    ResultPublisher p = ResultPublisher.prepare(storage, out.toUri().toString());
     writeResult(p, "run 1");
     p.publish();
 
     assertThat(out.resolve("vm_classes/part-00000.txt")).hasContent("run 1");
-    assertThat(ResultPublisher.prepare(out.toString(), conf).stagingDir()).isNotEmpty();
+    assertThat(ResultPublisher.prepare(storage, out.toString()).stagingDir()).isNotEmpty();
   }
 
   private void assertTaken(Path out) throws IOException {
-    assertThatThrownBy(() -> ResultPublisher.prepare(out.toString(), conf))
+    assertThatThrownBy(() -> ResultPublisher.prepare(storage, out.toString()))
         .isInstanceOfSatisfying(
             FleetcompatException.class,
             e -> assertThat(e.status()).isEqualTo(ReturnCode.INVALID_PARAMETER))
@@ -204,7 +196,7 @@ class ResultPublisherTest {
   }
 
   private static ResultPublisher publish(Path out, String content) throws IOException {
-    ResultPublisher p = ResultPublisher.prepare(out.toString(), conf);
+    ResultPublisher p = ResultPublisher.prepare(storage, out.toString());
     writeResult(p, content);
     p.publish();
     sleepPastTheMillisecond();
@@ -227,7 +219,7 @@ class ResultPublisherTest {
   }
 
   private static Path local(String uri) {
-    return Path.of(URI.create(uri));
+    return LocalStorage.toPath(uri);
   }
 
   private static List<String> names(Path directory) throws IOException {

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -22,7 +21,6 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,20 +33,15 @@ class SnapshotInspectorTest {
       List.of("vector_id", "compare_operation", "compatibility_info");
   private static final String VALUE_EXPECTED = "INT64, INT64 annotated UINT_64, or DECIMAL(20,0)";
 
-  private static Configuration conf;
+  private static final Storage storage = LocalStorage.INSTANCE;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void hadoop() {
-    conf = new Configuration();
-  }
 
   @Test
   void singleFileTablesAreFoundAndOptionalTablesMayBeAbsent() {
     writeVectorTables(dir, WriteOptions.defaults());
 
-    SnapshotInputs inputs = SnapshotInspector.inspect(dir.toString(), conf);
+    SnapshotInputs inputs = SnapshotInspector.inspect(storage, dir.toString());
 
     assertThat(inputs.snapshot()).isEqualTo(dir.toString());
     assertThat(inputs.tables())
@@ -79,7 +72,7 @@ class SnapshotInspectorTest {
     Files.createDirectories(table.resolve("_temporary/0"));
     Files.write(table.resolve("_temporary/0/part-00009.parquet"), garbage());
 
-    SnapshotInputs inputs = SnapshotInspector.inspect(dir.toUri().toString(), conf);
+    SnapshotInputs inputs = SnapshotInspector.inspect(storage, dir.toUri().toString());
 
     TableInput vms = inputs.required(SnapshotTable.VM_VECTORS);
     assertThat(vms.files())
@@ -98,14 +91,14 @@ class SnapshotInspectorTest {
     SnapshotTableWriter.writeVectors(
         dir.resolve("single"), SnapshotTable.VM_VECTORS, vmRows(), WriteOptions.defaults());
 
-    SnapshotInputs parts = SnapshotInspector.inspect(dir.toString(), conf);
+    SnapshotInputs parts = SnapshotInspector.inspect(storage, dir.toString());
 
     assertThat(parts.required(SnapshotTable.VM_VECTORS).files()).hasSize(3);
     assertThat(parts.required(SnapshotTable.VM_VECTORS).rowCount()).isEqualTo(vmRows().size());
     assertThat(parts.required(SnapshotTable.HOST_VECTORS).rowCount()).isEqualTo(hostRows().size());
     SnapshotTableWriter.writeVectors(
         dir.resolve("single"), SnapshotTable.HOST_VECTORS, List.of(), WriteOptions.defaults());
-    SnapshotInputs single = SnapshotInspector.inspect(dir.resolve("single").toString(), conf);
+    SnapshotInputs single = SnapshotInspector.inspect(storage, dir.resolve("single").toString());
     assertThat(single.required(SnapshotTable.VM_VECTORS).rowCount()).isEqualTo(vmRows().size());
     assertThat(single.required(SnapshotTable.HOST_VECTORS).rowCount()).isZero();
   }
@@ -119,7 +112,7 @@ class SnapshotInspectorTest {
     Files.write(table.resolve("_SUCCESS"), new byte[0]);
 
     TableInput vms =
-        SnapshotInspector.inspect(dir.toString(), conf).required(SnapshotTable.VM_VECTORS);
+        SnapshotInspector.inspect(storage, dir.toString()).required(SnapshotTable.VM_VECTORS);
 
     assertThat(vms.files()).hasSize(3).allMatch(f -> f.contains("vm_vectors.parquet/part-"));
     assertThat(vms.location()).endsWith("vm_vectors.parquet");
@@ -131,7 +124,7 @@ class SnapshotInspectorTest {
     Path snapshot = dir.resolve(parent).resolve("snap-2024-05-01");
     writeVectorTables(snapshot, WriteOptions.defaults().withRowsPerFile(2));
 
-    SnapshotInputs inputs = SnapshotInspector.inspect(snapshot.toString(), conf);
+    SnapshotInputs inputs = SnapshotInspector.inspect(storage, snapshot.toString());
 
     assertThat(inputs.required(SnapshotTable.VM_VECTORS).files())
         .containsExactly(
@@ -146,7 +139,7 @@ class SnapshotInspectorTest {
     SnapshotTableWriter.writeHosts(dir, List.of(new HostRow("h-1", "cl-a")));
     SnapshotTableWriter.writeVms(dir, List.of(new VmRow("vm-1", 2, "h-1")));
 
-    SnapshotInputs inputs = SnapshotInspector.inspect(dir.toString(), conf);
+    SnapshotInputs inputs = SnapshotInspector.inspect(storage, dir.toString());
 
     TableInput vms = inputs.optional(SnapshotTable.VMS).orElseThrow();
     assertThat(vms.files()).containsExactly(uri(dir.resolve("vms.parquet")));
@@ -164,7 +157,9 @@ class SnapshotInspectorTest {
         "message vms { optional binary vm_id (STRING); optional binary owner (STRING); }");
 
     TableInput vms =
-        SnapshotInspector.inspect(dir.toString(), conf).optional(SnapshotTable.VMS).orElseThrow();
+        SnapshotInspector.inspect(storage, dir.toString())
+            .optional(SnapshotTable.VMS)
+            .orElseThrow();
 
     assertThat(vms.columns()).containsExactly("vm_id");
     assertThat(vms.hasColumn("enabled_state")).isFalse();
@@ -181,7 +176,9 @@ class SnapshotInspectorTest {
         dir.resolve("vms/part-00001.parquet"), "message vms { optional binary vm_id (STRING); }");
 
     TableInput vms =
-        SnapshotInspector.inspect(dir.toString(), conf).optional(SnapshotTable.VMS).orElseThrow();
+        SnapshotInspector.inspect(storage, dir.toString())
+            .optional(SnapshotTable.VMS)
+            .orElseThrow();
 
     assertThat(vms.files()).hasSize(2);
     assertThat(vms.columns()).containsExactly("vm_id");
@@ -191,7 +188,7 @@ class SnapshotInspectorTest {
   void aMissingSnapshotDirectoryIsAnInvalidParameter() {
     String missing = dir.resolve("no-such-snapshot").toString();
 
-    assertThatThrownBy(() -> SnapshotInspector.inspect(missing, conf))
+    assertThatThrownBy(() -> SnapshotInspector.inspect(storage, missing))
         .isInstanceOfSatisfying(
             FleetcompatException.class,
             e -> assertThat(e.status()).isEqualTo(ReturnCode.INVALID_PARAMETER))
@@ -408,7 +405,7 @@ class SnapshotInspectorTest {
         "message vm_vectors { " + String.join("; ", fields) + "; }");
 
     TableInput vms =
-        SnapshotInspector.inspect(dir.toString(), conf).required(SnapshotTable.VM_VECTORS);
+        SnapshotInspector.inspect(storage, dir.toString()).required(SnapshotTable.VM_VECTORS);
 
     assertThat(vms.columns())
         .containsExactly("vm_id", "vector_id", "compare_operation", "compatibility_info");
@@ -428,7 +425,7 @@ class SnapshotInspectorTest {
               .withRowsPerFile(2);
       writeVectorTables(dir, options);
 
-      SnapshotInputs inputs = SnapshotInspector.inspect(dir.toString(), conf);
+      SnapshotInputs inputs = SnapshotInspector.inspect(storage, dir.toString());
 
       assertThat(inputs.required(SnapshotTable.VM_VECTORS).columns())
           .as("%s", options)
@@ -507,7 +504,7 @@ class SnapshotInspectorTest {
 
   private static FleetcompatException inspectFails(String snapshot) {
     try {
-      SnapshotInspector.inspect(snapshot, conf);
+      SnapshotInspector.inspect(storage, snapshot);
     } catch (FleetcompatException e) {
       return e;
     }
@@ -563,8 +560,8 @@ class SnapshotInspectorTest {
     return bytes;
   }
 
-  /** The URI string SnapshotInspector reports for a local file. */
+  /** The path SnapshotInspector reports for a local file: absolute and normalized. */
   private static String uri(Path p) {
-    return new org.apache.hadoop.fs.Path(p.toUri()).toString();
+    return p.toAbsolutePath().normalize().toString();
   }
 }

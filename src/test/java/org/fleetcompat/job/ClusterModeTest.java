@@ -27,13 +27,16 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.io.Manifest;
+import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SnapshotTableWriter;
 import org.fleetcompat.io.VectorRow;
 import org.fleetcompat.io.WriteOptions;
+import org.fleetcompat.pipeline.Runner;
 import org.fleetcompat.reference.NestedLoopReference;
 import org.fleetcompat.reference.RandomFleet;
 import org.fleetcompat.reference.SnapshotRows;
+import org.fleetcompat.spark.SparkRunner;
 import org.fleetcompat.spark.SparkSessions;
 import org.fleetcompat.spark.SparkTestSession;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +48,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link RunJob} on a real multi-process Spark cluster gives exactly what it gives on embedded
- * {@code local[2]}.
+ * {@link RunJob} on a real multi-process Spark cluster gives exactly what the in-process runner
+ * gives.
  *
  * <p>What it proves: the job does not depend on sharing the driver's JVM. On the {@value #MASTER}
  * master the driver starts a standalone master and two workers in-process, and each worker launches
@@ -64,8 +67,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * per-table row accounting, on {@code data-samples/cpu-fleet} (which has rejected rows) and on a
  * seeded {@link RandomFleet} split into many part files, with exact duplicates and bad rows.
  *
- * <p>Sessions: the local result is computed first, in the shared {@link SparkTestSession}, which is
- * then stopped (only one SparkContext may run per JVM); the cluster session is stopped after the
+ * <p>The reference is the in-process runner's result, computed first with no session (the shared
+ * {@link SparkTestSession} is stopped: only one SparkContext may run per JVM); the two results must
+ * be the same files byte for byte ({@link SameResults}). The cluster session is stopped after the
  * class, so later test classes get a fresh local one. Needs {@code SPARK_HOME}, {@code
  * SPARK_SCALA_VERSION} and {@code fleetcompat.test.executorJavaOptions}, which the pom sets for
  * surefire: run it with {@code mvn test -Dtest=ClusterModeTest}. If the cluster cannot start, the
@@ -78,17 +82,17 @@ class ClusterModeTest {
   private static final String RANDOM_FLEET = "random-sparse-seed-21";
   private static final List<String> TABLES =
       List.of(
-          ResultTables.COMPATIBLE_PAIRS,
-          ResultTables.CLASS_MATRIX,
-          ResultTables.VM_CLASSES,
-          ResultTables.HOST_CLASSES,
-          ResultTables.POOLS,
-          ResultTables.POOL_EDGES,
-          ResultTables.VM_SUMMARY,
-          ResultTables.HOST_EVACUATION,
-          ResultTables.BLOCKERS,
-          ResultTables.BLOCKERS_BY_POOL,
-          ResultTables.REJECTED);
+          ResultTable.COMPATIBLE_PAIRS.tableName(),
+          ResultTable.CLASS_MATRIX.tableName(),
+          ResultTable.VM_CLASSES.tableName(),
+          ResultTable.HOST_CLASSES.tableName(),
+          ResultTable.POOLS.tableName(),
+          ResultTable.POOL_EDGES.tableName(),
+          ResultTable.VM_SUMMARY.tableName(),
+          ResultTable.HOST_EVACUATION.tableName(),
+          ResultTable.BLOCKERS.tableName(),
+          ResultTable.BLOCKERS_BY_POOL.tableName(),
+          ResultTable.REJECTED.tableName());
   private static final long EXECUTOR_START_TIMEOUT_MILLIS = 60_000;
   private static final int DIFFERENCES_SHOWN = 10;
 
@@ -103,6 +107,8 @@ class ClusterModeTest {
 
   private static final Map<String, Outcome> LOCAL = new LinkedHashMap<>();
   private static final Map<String, Outcome> CLUSTER = new LinkedHashMap<>();
+  private static final Map<String, String> LOCAL_DIRS = new LinkedHashMap<>();
+  private static final Map<String, String> CLUSTER_DIRS = new LinkedHashMap<>();
   private static final Set<String> EXECUTORS_WITH_TASKS = ConcurrentHashMap.newKeySet();
   private static Set<Long> executorPids = Set.of();
 
@@ -120,9 +126,16 @@ class ClusterModeTest {
     snapshots.put(CPU_FLEET, ROOT.resolve("data-samples/cpu-fleet"));
     snapshots.put(RANDOM_FLEET, writeRandomFleet(tmp.resolve(RANDOM_FLEET)));
 
-    SparkSession local = SparkTestSession.get();
-    snapshots.forEach((name, dir) -> LOCAL.put(name, run(local, dir, "local-" + name)));
+    // The reference result: the in-process runner, which needs no session at all.
     stopEverySession();
+    Map<String, RunResult> inProcess = new LinkedHashMap<>();
+    snapshots.forEach(
+        (name, dir) ->
+            inProcess.put(
+                name,
+                RunnerKind.LOCAL.run(
+                    new RunOptions(
+                        dir.toString(), tmp.resolve("local-" + name).toString(), true))));
 
     SparkSession cluster = startCluster();
     cluster
@@ -135,7 +148,21 @@ class ClusterModeTest {
               }
             });
     executorPids = executorPids(cluster);
-    snapshots.forEach((name, dir) -> CLUSTER.put(name, run(cluster, dir, "cluster-" + name)));
+    snapshots.forEach(
+        (name, dir) -> {
+          RunResult onCluster;
+          try (Runner runner = new SparkRunner(cluster)) {
+            onCluster =
+                RunJob.run(
+                    runner,
+                    new RunOptions(
+                        dir.toString(), tmp.resolve("cluster-" + name).toString(), true));
+          }
+          CLUSTER_DIRS.put(name, onCluster.outDir());
+          CLUSTER.put(name, outcome(cluster, onCluster));
+          LOCAL_DIRS.put(name, inProcess.get(name).outDir());
+          LOCAL.put(name, outcome(cluster, inProcess.get(name)));
+        });
   }
 
   @AfterAll
@@ -163,6 +190,15 @@ class ClusterModeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("snapshots")
+  void theClusterWritesTheInProcessResultByteForByte(String snapshot) {
+    SameResults.assertSame(
+        snapshot + ": in-process vs " + MASTER,
+        LOCAL_DIRS.get(snapshot),
+        CLUSTER_DIRS.get(snapshot));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("snapshots")
   void everyResultTableIsTheSameRowForRow(String snapshot) {
     Outcome local = LOCAL.get(snapshot);
     Outcome cluster = CLUSTER.get(snapshot);
@@ -170,8 +206,12 @@ class ClusterModeTest {
       assertSameRows(
           snapshot + " " + table, local.tables().get(table), cluster.tables().get(table));
     }
-    assertThat(local.tables().get(ResultTables.COMPATIBLE_PAIRS)).as("pairs").isNotEmpty();
-    assertThat(local.tables().get(ResultTables.REJECTED)).as("rejected rows").isNotEmpty();
+    assertThat(local.tables().get(ResultTable.COMPATIBLE_PAIRS.tableName()))
+        .as("pairs")
+        .isNotEmpty();
+    assertThat(local.tables().get(ResultTable.REJECTED.tableName()))
+        .as("rejected rows")
+        .isNotEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -189,10 +229,7 @@ class ClusterModeTest {
     assertThat(cluster.inputs().values()).allMatch(Manifest.InputTable::balanced);
   }
 
-  private static Outcome run(SparkSession spark, Path snapshot, String outName) {
-    RunResult result =
-        RunJob.run(
-            spark, new RunOptions(snapshot.toString(), tmp.resolve(outName).toString(), true));
+  private static Outcome outcome(SparkSession spark, RunResult result) {
     Map<String, List<String>> tables = new TreeMap<>();
     for (String table : TABLES) {
       tables.put(

@@ -18,9 +18,11 @@ import org.fleetcompat.core.PairCheck;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.core.VmState;
+import org.fleetcompat.io.LocalStorage;
+import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.pipeline.SystemLookup;
 import org.fleetcompat.spark.SparkTestSession;
-import org.fleetcompat.spark.SystemLookup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,10 +76,16 @@ class ColdMigrationWhatIfTest {
         new RunOptions(SNAPSHOT, tmp.resolve("out").toString(), false)
             .withCatalog(catalog)
             .assumingStopped();
-    run = RunJob.run(spark, options);
-    summary = SampleFleet.byId(spark, run.outDir(), ResultTables.VM_SUMMARY, SUMMARY);
-    hostIds = SampleFleet.ids(spark, run.outDir(), ResultTables.HOST_CLASSES, "host_id");
-    SystemLookup lookup = ExplainJob.lookup(spark, SNAPSHOT);
+    run = RunnerKind.LOCAL.run(options);
+    RunResult onSpark =
+        RunnerKind.SPARK.run(
+            new RunOptions(SNAPSHOT, tmp.resolve("out-spark").toString(), false)
+                .withCatalog(catalog)
+                .assumingStopped());
+    SameResults.assertSame("the what-if, local vs Spark runner", run.outDir(), onSpark.outDir());
+    summary = SampleFleet.byId(spark, run.outDir(), ResultTable.VM_SUMMARY.tableName(), SUMMARY);
+    hostIds = SampleFleet.ids(spark, run.outDir(), ResultTable.HOST_CLASSES.tableName(), "host_id");
+    SystemLookup lookup = ExplainJob.lookup(LocalStorage.INSTANCE, SNAPSHOT);
     reported = lookup.vectors(SnapshotTable.VM_VECTORS, summary.keySet());
     hostVectors = lookup.vectors(SnapshotTable.HOST_VECTORS, hostIds);
     evaluated = new TreeMap<>();
@@ -112,7 +120,8 @@ class ColdMigrationWhatIfTest {
     Map<Integer, VectorSet> setOfClass = new TreeMap<>();
     Map<VectorSet, Integer> classOfSet = new HashMap<>();
     for (Row r :
-        SampleFleet.rows(spark, run.outDir(), ResultTables.VM_CLASSES, "vm_id", "vm_class")) {
+        SampleFleet.rows(
+            spark, run.outDir(), ResultTable.VM_CLASSES.tableName(), "vm_id", "vm_class")) {
       VectorSet vectors = evaluated.get(r.getString(0));
       assertThat(setOfClass.computeIfAbsent(r.getInt(1), c -> vectors))
           .as("vectors of %s, class %d", r.getString(0), r.getInt(1))
@@ -124,13 +133,14 @@ class ColdMigrationWhatIfTest {
     // ... and each class fits exactly the host classes its evaluated vectors pass on.
     Map<String, Integer> hostClass = new HashMap<>();
     for (Row r :
-        SampleFleet.rows(spark, run.outDir(), ResultTables.HOST_CLASSES, "host_id", "host_class")) {
+        SampleFleet.rows(
+            spark, run.outDir(), ResultTable.HOST_CLASSES.tableName(), "host_id", "host_class")) {
       hostClass.put(r.getString(0), r.getInt(1));
     }
     Map<Integer, Set<Integer>> matrix = new TreeMap<>();
     for (Row r :
         SampleFleet.rows(
-            spark, run.outDir(), ResultTables.CLASS_MATRIX, "vm_class", "host_class")) {
+            spark, run.outDir(), ResultTable.CLASS_MATRIX.tableName(), "vm_class", "host_class")) {
       matrix.computeIfAbsent(r.getInt(0), c -> new TreeSet<>()).add(r.getInt(1));
     }
     setOfClass.forEach(
@@ -179,7 +189,7 @@ class ColdMigrationWhatIfTest {
         SampleFleet.byId(
             spark,
             run.outDir(),
-            ResultTables.HOST_EVACUATION,
+            ResultTable.HOST_EVACUATION.tableName(),
             "host_id",
             "evacuable",
             "evacuable_as_reported",
@@ -227,7 +237,7 @@ class ColdMigrationWhatIfTest {
                 vm -> fitsEvaluated.get(vm).cardinality() - fitsReported.get(vm).cardinality())
             .sum();
 
-    Map<String, Long> whatIf = run.manifest().whatIf();
+    Map<String, Long> whatIf = ManifestMaps.of(run.manifest().whatIf());
     assertThat(whatIf)
         .containsOnlyKeys(
             "running_vms_with_vectors_dropped",
@@ -241,8 +251,8 @@ class ColdMigrationWhatIfTest {
         .containsEntry("compatible_pairs_gained", pairs - pairsAsReported)
         .containsEntry("compatible_pairs_gained", independentGain)
         .containsEntry("hosts_newly_evacuable", newlyEvacuable);
-    assertThat(run.manifest().fleet()).containsEntry("compatible_pairs", pairs);
-    assertThat(run.manifest().options()).containsEntry("assume_stopped", true);
+    assertThat(run.manifest().fleet().compatiblePairs()).isEqualTo(pairs);
+    assertThat(run.manifest().options().assumeStopped()).isTrue();
     assertThat(gaining).isPositive();
   }
 

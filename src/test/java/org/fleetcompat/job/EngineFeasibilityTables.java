@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
+import org.fleetcompat.io.ResultTable;
 
 /**
  * Reads the pool and feasibility tables of a published result directory into {@link
@@ -31,7 +32,7 @@ final class EngineFeasibilityTables {
     Map<String, List<String>> files = new LinkedHashMap<>();
     Map<Object, List<String>> hostsOfPool = new TreeMap<>();
     List<String> hostClasses = new ArrayList<>();
-    for (Row r : byFirstColumn(table(spark, outDir, ResultTables.HOST_CLASSES))) {
+    for (Row r : byFirstColumn(table(spark, outDir, ResultTable.HOST_CLASSES.tableName()))) {
       hostsOfPool
           .computeIfAbsent(r.getAs("pool_id"), p -> new ArrayList<>())
           .add(r.getAs("host_id"));
@@ -42,7 +43,7 @@ final class EngineFeasibilityTables {
 
     List<String> pools = new ArrayList<>();
     List<String> baselines = new ArrayList<>();
-    for (Row r : table(spark, outDir, ResultTables.POOLS)) {
+    for (Row r : table(spark, outDir, ResultTable.POOLS.tableName())) {
       Object pool = r.getAs("pool_id");
       pools.add(
           line(
@@ -72,14 +73,14 @@ final class EngineFeasibilityTables {
     files.put(
         FeasibilityCsv.POOL_EDGES,
         lines(
-            table(spark, outDir, ResultTables.POOL_EDGES),
+            table(spark, outDir, ResultTable.POOL_EDGES.tableName()),
             "super_pool_id",
             "sub_pool_id",
             "covering"));
     files.put(
         FeasibilityCsv.VM_SUMMARY,
         lines(
-            byFirstColumn(table(spark, outDir, ResultTables.VM_SUMMARY)),
+            byFirstColumn(table(spark, outDir, ResultTable.VM_SUMMARY.tableName())),
             "vm_id",
             "vm_class",
             "enabled_state",
@@ -92,7 +93,7 @@ final class EngineFeasibilityTables {
     files.put(
         FeasibilityCsv.HOST_EVACUATION,
         lines(
-            byFirstColumn(table(spark, outDir, ResultTables.HOST_EVACUATION)),
+            byFirstColumn(table(spark, outDir, ResultTable.HOST_EVACUATION.tableName())),
             "host_id",
             "host_class",
             "pool_id",
@@ -106,13 +107,15 @@ final class EngineFeasibilityTables {
     String[] blocker = {
       "vector_id", "compare_operation", "operation", "reason", "blocked_pairs", "sole_blocker_pairs"
     };
-    files.put(FeasibilityCsv.BLOCKERS, lines(table(spark, outDir, ResultTables.BLOCKERS), blocker));
+    files.put(
+        FeasibilityCsv.BLOCKERS,
+        lines(table(spark, outDir, ResultTable.BLOCKERS.tableName()), blocker));
     String[] byPool = new String[blocker.length + 1];
     byPool[0] = "pool_id";
     System.arraycopy(blocker, 0, byPool, 1, blocker.length);
     files.put(
         FeasibilityCsv.BLOCKERS_BY_POOL,
-        lines(table(spark, outDir, ResultTables.BLOCKERS_BY_POOL), byPool));
+        lines(table(spark, outDir, ResultTable.BLOCKERS_BY_POOL.tableName()), byPool));
     return files;
   }
 

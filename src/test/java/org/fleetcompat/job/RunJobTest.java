@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.HostRow;
 import org.fleetcompat.io.IntEncoding;
 import org.fleetcompat.io.Manifest;
@@ -22,7 +23,6 @@ import org.fleetcompat.io.VectorRow;
 import org.fleetcompat.io.VmRow;
 import org.fleetcompat.io.WriteOptions;
 import org.fleetcompat.spark.SparkTestSession;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -77,33 +77,38 @@ class RunJobTest {
 
   @ParameterizedTest
   @EnumSource(ValueEncoding.class)
-  void everyValueEncodingGivesTheSamePairs(ValueEncoding encoding) {
+  void everyValueEncodingGivesTheSamePairsOnBothRunners(ValueEncoding encoding) {
     Path dir =
         snapshot(
             WriteOptions.defaults()
                 .withValue(encoding)
                 .withVectorId(IntEncoding.INT32)
                 .withRowsPerFile(2));
-    RunResult result =
-        RunJob.run(spark, new RunOptions(dir.toString(), tmp.resolve("out").toString(), true));
-    assertThat(pairs(result)).isEqualTo(EXPECTED_PAIRS);
-    Manifest m = result.manifest();
-    assertThat(m.fleet()).containsEntry("vms", 5L).containsEntry("hosts", 2L);
-    assertThat(m.fleet()).containsEntry("vm_classes", 4L).containsEntry("compatible_pairs", 6L);
-    assertThat(m.inputs().values()).allMatch(Manifest.InputTable::balanced);
-    assertThat(m.outputs()).containsEntry("compatible_pairs", 6L).containsEntry("rejected", 0L);
+    for (RunnerKind runner : RunnerKind.values()) {
+      RunResult result =
+          runner.run(new RunOptions(dir.toString(), tmp.resolve("out-" + runner).toString(), true));
+      assertThat(pairs(result)).as(runner.toString()).isEqualTo(EXPECTED_PAIRS);
+      Manifest m = result.manifest();
+      assertThat(m.fleet()).isEqualTo(new FleetCounts(5, 2, 4, 2, 6, 4));
+      assertThat(m.inputs().values()).allMatch(Manifest.InputTable::balanced);
+      assertThat(m.outputs().get("compatible_pairs").rows()).isEqualTo(6L);
+      assertThat(m.outputs().get("rejected").rows()).isEqualTo(0L);
+      assertThat(m.runner()).isEqualTo(runner.name().toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
-  @Test
-  void dictionaryEncodedUnsignedValuesAreReadExactly() {
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void dictionaryEncodedUnsignedValuesAreReadExactly(RunnerKind runner) {
     Path dir = snapshot(WriteOptions.defaults().withDictionaryEncoding());
     RunResult result =
-        RunJob.run(spark, new RunOptions(dir.toString(), tmp.resolve("out").toString(), true));
+        runner.run(new RunOptions(dir.toString(), tmp.resolve("out").toString(), true));
     assertThat(pairs(result)).isEqualTo(EXPECTED_PAIRS);
   }
 
-  @Test
-  void badRowsQuarantineTheirWholeSystemAndAccountingBalances() {
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void badRowsQuarantineTheirWholeSystemAndAccountingBalances(RunnerKind runner) {
     Path dir = tmp.resolve("bad");
     SnapshotTableWriter.writeVectors(
         dir, SnapshotTable.HOST_VECTORS, hosts(), WriteOptions.defaults());
@@ -120,12 +125,13 @@ class RunJobTest {
             new VmRow("vm-a", 2, "h2"), new VmRow("vm-a", 2, "h2"), new VmRow("vm-e", 3, "h1")));
 
     RunResult result =
-        RunJob.run(spark, new RunOptions(dir.toString(), tmp.resolve("out").toString(), true));
+        runner.run(new RunOptions(dir.toString(), tmp.resolve("out").toString(), true));
 
     assertThat(pairs(result)).containsExactlyInAnyOrder("vm-a h1", "vm-a h2", "vm-e h1", "vm-e h2");
     List<String> rejected =
         spark.read().parquet(result.outDir() + "/rejected").collectAsList().stream()
-            .map(r -> r.getAs("table") + " " + r.getAs("system_id") + " " + r.getAs("reason"))
+            .map(
+                r -> r.getAs("source_table") + " " + r.getAs("system_id") + " " + r.getAs("reason"))
             .sorted()
             .toList();
     assertThat(rejected)
@@ -149,14 +155,14 @@ class RunJobTest {
     assertThat(result.manifest().inputs().get("vms").duplicatesCollapsed()).isEqualTo(1);
   }
 
-  @Test
-  void aMissingTableStopsBeforeAnyWorkAndPublishesNothing() {
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void aMissingTableStopsBeforeAnyWorkAndPublishesNothing(RunnerKind runner) {
     Path dir = tmp.resolve("half");
     SnapshotTableWriter.writeVectors(
         dir, SnapshotTable.HOST_VECTORS, hosts(), WriteOptions.defaults());
     Path out = tmp.resolve("out");
-    assertThatThrownBy(
-            () -> RunJob.run(spark, new RunOptions(dir.toString(), out.toString(), false)))
+    assertThatThrownBy(() -> runner.run(new RunOptions(dir.toString(), out.toString(), false)))
         .isInstanceOf(FleetcompatException.class)
         .hasMessageContaining("Cannot read vm_vectors")
         .hasMessageContaining(dir.toString())
@@ -167,8 +173,9 @@ class RunJobTest {
     assertThat(out).doesNotExist();
   }
 
-  @Test
-  void aColumnOfTheWrongTypeFailsWith32776NamingFileAndColumn() {
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void aColumnOfTheWrongTypeFailsWith32776NamingFileAndColumn(RunnerKind runner) {
     Path dir = snapshot(WriteOptions.defaults());
     Path vmDir = dir.resolve("vm_vectors.parquet");
     spark
@@ -188,9 +195,7 @@ class RunJobTest {
       throw new java.io.UncheckedIOException(e);
     }
     assertThatThrownBy(
-            () ->
-                RunJob.run(
-                    spark, new RunOptions(dir.toString(), tmp.resolve("out").toString(), false)))
+            () -> runner.run(new RunOptions(dir.toString(), tmp.resolve("out").toString(), false)))
         .isInstanceOf(FleetcompatException.class)
         .hasMessageContaining("column compatibility_info in file")
         .hasMessageContaining("vm_vectors.parquet is BINARY (STRING)")
@@ -201,25 +206,26 @@ class RunJobTest {
                     .isEqualTo(ReturnCode.INCORRECT_DATA_TYPE));
   }
 
-  @Test
-  void aSecondRunReplacesTheFirstAtomically() throws Exception {
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void aSecondRunReplacesTheFirstAtomically(RunnerKind runner) throws Exception {
     Path dir = snapshot(WriteOptions.defaults());
     Path out = tmp.resolve("out");
-    RunJob.run(spark, new RunOptions(dir.toString(), out.toString(), false));
+    runner.run(new RunOptions(dir.toString(), out.toString(), false));
     Path first = out.toRealPath();
-    RunResult second = RunJob.run(spark, new RunOptions(dir.toString(), out.toString(), true));
+    RunResult second = runner.run(new RunOptions(dir.toString(), out.toString(), true));
     assertThat(Files.isSymbolicLink(out)).isTrue();
     assertThat(out.toRealPath()).isNotEqualTo(first);
     assertThat(out.resolve("compatible_pairs")).isDirectory();
     assertThat(pairs(second)).isEqualTo(EXPECTED_PAIRS);
   }
 
-  @Test
-  void anOutDirectoryThatIsNotOursIsRefused() throws Exception {
+  @ParameterizedTest
+  @EnumSource(RunnerKind.class)
+  void anOutDirectoryThatIsNotOursIsRefused(RunnerKind runner) throws Exception {
     Path dir = snapshot(WriteOptions.defaults());
     Path out = Files.createDirectories(tmp.resolve("mine"));
-    assertThatThrownBy(
-            () -> RunJob.run(spark, new RunOptions(dir.toString(), out.toString(), false)))
+    assertThatThrownBy(() -> runner.run(new RunOptions(dir.toString(), out.toString(), false)))
         .isInstanceOf(FleetcompatException.class)
         .hasMessageContaining("Cannot publish to --out " + out)
         .hasMessageContaining("not a fleetcompat result link");

@@ -33,9 +33,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code run --pairs} must give exactly the pairs of both references (the nested loop and the naive
- * Spark SQL join) on seeded random fleets written in every physical encoding, and exactly the pool,
- * baseline, feasibility and blocker tables and the manifest's feasibility counts of {@link
+ * {@code run --pairs} on both runners must give the same result, byte for byte ({@link
+ * SameResults}), and exactly the pairs of both references (the nested loop and the naive Spark SQL
+ * join) on seeded random fleets written in every physical encoding, and exactly the pool, baseline,
+ * feasibility and blocker tables and the manifest's feasibility counts of {@link
  * FeasibilityReference}; most fleets come with random {@code vms} and {@code hosts} tables ({@link
  * RandomAttributes}), some without. A failure names its seed, shape and encoding, and the first
  * differing row.
@@ -94,19 +95,24 @@ class RunMatchesReferencesTest {
     }
 
     RunResult result =
-        RunJob.run(spark, new RunOptions(snapshot.toString(), tmp.resolve("out").toString(), true));
+        RunnerKind.LOCAL.run(
+            new RunOptions(snapshot.toString(), tmp.resolve("out-local").toString(), true));
+    RunResult onSpark =
+        RunnerKind.SPARK.run(
+            new RunOptions(snapshot.toString(), tmp.resolve("out-spark").toString(), true));
+    String what = "seed " + seed + " " + shape + " " + options + " " + attributeTables;
+    SameResults.assertSame(what + ": local vs Spark runner", result.outDir(), onSpark.outDir());
 
     Set<Pair> engine = new TreeSet<>();
     for (Row r : spark.read().parquet(result.outDir() + "/compatible_pairs").collectAsList()) {
       engine.add(new Pair(r.getString(0), r.getString(1)));
     }
     Set<Pair> nested = NestedLoopReference.compatiblePairs(vmSide, hostSide);
-    String what = "seed " + seed + " " + shape + " " + options + " " + attributeTables;
     assertThat(engine).as(what + ": run vs nested loop").isEqualTo(nested);
     assertThat(SparkSqlReference.compatiblePairs(spark, snapshot))
         .as(what + ": naive Spark SQL vs nested loop")
         .isEqualTo(nested);
-    assertThat(result.manifest().fleet().get("compatible_pairs"))
+    assertThat(result.manifest().fleet().compatiblePairs())
         .as(what + ": manifest pair count")
         .isEqualTo((long) nested.size());
     assertThat(result.manifest().inputs().values())
@@ -118,7 +124,7 @@ class RunMatchesReferencesTest {
     assertThat(pairs(reference.compatibleHosts()))
         .as(what + ": FeasibilityReference's matrix vs nested loop")
         .isEqualTo(nested);
-    assertThat(result.manifest().feasibility())
+    assertThat(ManifestMaps.of(result.manifest().feasibility()))
         .as(what + ": manifest feasibility counts vs FeasibilityReference")
         .isEqualTo(reference.counts());
     Map<String, List<String>> engineTables = EngineFeasibilityTables.read(spark, result.outDir());

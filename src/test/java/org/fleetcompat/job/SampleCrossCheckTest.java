@@ -33,11 +33,13 @@ import org.fleetcompat.core.SystemBlob;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorOutcome;
 import org.fleetcompat.core.VectorSet;
+import org.fleetcompat.io.LocalStorage;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
+import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.pipeline.SystemLookup;
 import org.fleetcompat.spark.SparkTestSession;
-import org.fleetcompat.spark.SystemLookup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,27 +78,33 @@ class SampleCrossCheckTest {
     spark = SparkTestSession.get();
     catalog = SampleFleet.catalog();
     run =
-        RunJob.run(
-            spark,
+        RunnerKind.LOCAL.run(
             new RunOptions(SNAPSHOT, tmp.resolve("out").toString(), true).withCatalog(catalog));
     String out = run.outDir();
     vmClasses =
         SampleFleet.byId(
             spark,
             out,
-            ResultTables.VM_CLASSES,
+            ResultTable.VM_CLASSES.tableName(),
             "vm_id",
             "vm_class",
             "enabled_state",
             "current_host_id");
     hostClasses =
         SampleFleet.byId(
-            spark, out, ResultTables.HOST_CLASSES, "host_id", "host_class", "pool_id", "cluster");
+            spark,
+            out,
+            ResultTable.HOST_CLASSES.tableName(),
+            "host_id",
+            "host_class",
+            "pool_id",
+            "cluster");
     vmIds = List.copyOf(vmClasses.keySet());
     hostIds = List.copyOf(hostClasses.keySet());
     Set<Long> classPairs = new HashSet<>();
     for (Row r :
-        SampleFleet.rows(spark, out, ResultTables.CLASS_MATRIX, "vm_class", "host_class")) {
+        SampleFleet.rows(
+            spark, out, ResultTable.CLASS_MATRIX.tableName(), "vm_class", "host_class")) {
       classPairs.add(classPair(r.getInt(0), r.getInt(1)));
     }
     matrix = new BitSet(vmIds.size() * hostIds.size());
@@ -108,7 +116,7 @@ class SampleCrossCheckTest {
         }
       }
     }
-    SystemLookup lookup = ExplainJob.lookup(spark, SNAPSHOT);
+    SystemLookup lookup = ExplainJob.lookup(LocalStorage.INSTANCE, SNAPSHOT);
     vmVectors = lookup.vectors(SnapshotTable.VM_VECTORS, vmIds);
     hostVectors = lookup.vectors(SnapshotTable.HOST_VECTORS, hostIds);
   }
@@ -117,7 +125,7 @@ class SampleCrossCheckTest {
   void theLookupOfTheCommandsAcceptsExactlyTheSystemsTheRunEvaluates() {
     assertThat(vmIds).hasSize(2998);
     assertThat(hostIds).hasSize(340);
-    SystemLookup lookup = ExplainJob.lookup(spark, SNAPSHOT);
+    SystemLookup lookup = ExplainJob.lookup(LocalStorage.INSTANCE, SNAPSHOT);
     List<String> everyVm = rawIds("vm_vectors", "vm_id");
     SystemLookup.Found vms = lookup.find(SnapshotTable.VM_VECTORS, everyVm);
     assertThat(vms.vectors().keySet()).containsExactlyElementsOf(vmIds);
@@ -134,11 +142,12 @@ class SampleCrossCheckTest {
     Map<String, Integer> vmIndex = index(vmIds);
     Map<String, Integer> hostIndex = index(hostIds);
     List<Row> pairRows =
-        SampleFleet.rows(spark, run.outDir(), ResultTables.COMPATIBLE_PAIRS, "vm_id", "host_id");
+        SampleFleet.rows(
+            spark, run.outDir(), ResultTable.COMPATIBLE_PAIRS.tableName(), "vm_id", "host_id");
     for (Row r : pairRows) {
       listed.set(pair(vmIndex.get(r.getString(0)), hostIndex.get(r.getString(1))));
     }
-    Map<String, SystemBlob> blobs = SystemBlobJob.infos(spark, SNAPSHOT, vmIds);
+    Map<String, SystemBlob> blobs = SystemBlobJob.infos(LocalStorage.INSTANCE, SNAPSHOT, vmIds);
 
     List<String> disagreements = new ArrayList<>();
     long checked = 0;
@@ -187,7 +196,7 @@ class SampleCrossCheckTest {
         .as("%d of %d pairs disagree (the first %d shown)", disagreements.size(), checked, SHOWN)
         .isEmpty();
     assertThat(compatible)
-        .isEqualTo(run.manifest().fleet().get("compatible_pairs"))
+        .isEqualTo(run.manifest().fleet().compatiblePairs())
         .isEqualTo(listed.cardinality())
         .isEqualTo(pairRows.size())
         .isPositive()
@@ -206,7 +215,7 @@ class SampleCrossCheckTest {
     List<String> refused = hostsOfUnevaluatedVms();
     assertThat(refused).hasSize(UNEVALUATED_VMS.size());
     for (String host : refused) {
-      assertThatThrownBy(() -> SystemBlobJob.info(spark, SNAPSHOT, host))
+      assertThatThrownBy(() -> SystemBlobJob.info(LocalStorage.INSTANCE, SNAPSHOT, host))
           .isInstanceOf(FleetcompatException.class)
           .hasMessageMatching(
               "(?s).*(is quarantined in vm_vectors.*fix its rows in the snapshot"
@@ -218,13 +227,13 @@ class SampleCrossCheckTest {
           .isEqualTo(ReturnCode.INVALID_PARAMETER);
     }
     List<String> takeable = hostIds.stream().filter(h -> !refused.contains(h)).toList();
-    Map<String, SystemBlob> blobs = SystemBlobJob.infos(spark, SNAPSHOT, takeable);
+    Map<String, SystemBlob> blobs = SystemBlobJob.infos(LocalStorage.INSTANCE, SNAPSHOT, takeable);
     Map<String, Integer> vmIndex = index(vmIds);
     Map<String, Row> evacuation =
         SampleFleet.byId(
             spark,
             run.outDir(),
-            ResultTables.HOST_EVACUATION,
+            ResultTable.HOST_EVACUATION.tableName(),
             "host_id",
             "vm_count",
             "blocking_vm_ids",
@@ -234,7 +243,7 @@ class SampleCrossCheckTest {
         SampleFleet.byId(
             spark,
             run.outDir(),
-            ResultTables.HOST_EVACUATION,
+            ResultTable.HOST_EVACUATION.tableName(),
             "host_id",
             "unevaluated_vm_ids",
             "evacuable",
@@ -308,13 +317,18 @@ class SampleCrossCheckTest {
         SampleFleet.byId(
             spark,
             run.outDir(),
-            ResultTables.VM_SUMMARY,
+            ResultTable.VM_SUMMARY.tableName(),
             "vm_id",
             "compatible_hosts",
             "compatible_pools");
     List<Row> pools =
         SampleFleet.rows(
-            spark, run.outDir(), ResultTables.POOLS, "pool_id", "host_count", "clusters");
+            spark,
+            run.outDir(),
+            ResultTable.POOLS.tableName(),
+            "pool_id",
+            "host_count",
+            "clusters");
     String partial =
         summary.values().stream()
             .filter(r -> r.getInt(2) > 0 && r.getInt(2) < pools.size())
@@ -328,7 +342,10 @@ class SampleCrossCheckTest {
             .orElseThrow()
             .getString(0);
     for (String vmId : List.of(partial, nowhere)) {
-      VmExplanation e = ExplainJob.vm(spark, SNAPSHOT, vmId, catalog);
+      VmExplanation e;
+      try (org.fleetcompat.pipeline.Runner runner = RunnerKind.LOCAL.open()) {
+        e = ExplainJob.vm(runner, SNAPSHOT, vmId, catalog);
+      }
       assertThat(e.vmId()).isEqualTo(vmId);
       assertThat(e.pools()).as("one entry per pool").hasSameSizeAs(pools);
       int v = vmIds.indexOf(vmId);
@@ -367,15 +384,14 @@ class SampleCrossCheckTest {
   }
 
   @Test
-  void aRunWithoutTheWhatIfHasAnEmptyWhatIfAndNoAsReportedColumns() throws IOException {
-    Manifest published =
-        ManifestWriter.read(run.outDir(), spark.sparkContext().hadoopConfiguration());
-    assertThat(published.whatIf()).isEmpty();
-    assertThat(published.options()).containsEntry("assume_stopped", false);
-    assertThat(columns(ResultTables.VM_SUMMARY))
+  void aRunWithoutTheWhatIfHasNoWhatIfAndNoAsReportedColumns() throws IOException {
+    Manifest published = ManifestWriter.read(LocalStorage.INSTANCE, run.outDir());
+    assertThat(published.whatIf()).isNull();
+    assertThat(published.options().assumeStopped()).isFalse();
+    assertThat(columns(ResultTable.VM_SUMMARY.tableName()))
         .contains("compatible_hosts", "stranded")
         .doesNotContain("compatible_hosts_as_reported", "stranded_as_reported");
-    assertThat(columns(ResultTables.HOST_EVACUATION))
+    assertThat(columns(ResultTable.HOST_EVACUATION.tableName()))
         .contains("evacuable")
         .doesNotContain("evacuable_as_reported");
   }

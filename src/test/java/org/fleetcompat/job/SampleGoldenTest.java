@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.reference.ReferenceValidation.Rejection;
 import org.fleetcompat.spark.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +31,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden test: {@link RunJob} on the {@code data-samples/cpu-fleet} sample against the expected
- * outputs kept beside it, which {@link ExpectedOutputsWriter} computes with the independent
- * reference (never with the engine). The job runs once for the class, with {@code --pairs}.
- * Checked: the manifest's counts and accounting, the matrix (as pairs and as classes), the rejected
- * rows, and the pool, baseline, feasibility and blocker tables ({@link FeasibilityCsv}).
+ * Golden test: {@link RunJob} on the {@code data-samples/cpu-fleet} sample, on both runners (which
+ * must write the same files byte for byte), against the expected outputs kept beside it, which
+ * {@link ExpectedOutputsWriter} computes with the independent reference (never with the engine).
+ * The job runs once for the class, with {@code --pairs}. Checked: the manifest's counts and
+ * accounting, the matrix (as pairs and as classes), the rejected rows, and the pool, baseline,
+ * feasibility and blocker tables ({@link FeasibilityCsv}).
  *
  * <p>A failure names the first differing VM or row; for a VM it also prints what the reference says
  * about it (its vectors, the hosts only one side accepts). Never regenerate the expected files to
@@ -55,11 +57,17 @@ class SampleGoldenTest {
   private static Map<String, List<String>> engineFeasibility;
 
   @BeforeAll
-  static void runTheJobOnce() {
+  static void runTheJobOnceOnEachRunner() {
     spark = SparkTestSession.get();
     out =
-        RunJob.run(spark, new RunOptions(SNAPSHOT.toString(), tmp.resolve("out").toString(), true))
+        RunnerKind.LOCAL
+            .run(new RunOptions(SNAPSHOT.toString(), tmp.resolve("out").toString(), true))
             .outDir();
+    String onSpark =
+        RunnerKind.SPARK
+            .run(new RunOptions(SNAPSHOT.toString(), tmp.resolve("out-spark").toString(), true))
+            .outDir();
+    SameResults.assertSame("data-samples/cpu-fleet, local vs Spark runner", out, onSpark);
   }
 
   @Test
@@ -120,7 +128,7 @@ class SampleGoldenTest {
     for (Row r :
         spark
             .read()
-            .parquet(out + "/" + ResultTables.COMPATIBLE_PAIRS)
+            .parquet(out + "/" + ResultTable.COMPATIBLE_PAIRS.tableName())
             .groupBy("vm_id")
             .agg(collect_list("host_id").as("hosts"))
             .collectAsList()) {
@@ -132,15 +140,15 @@ class SampleGoldenTest {
   @Test
   void classMatrixJoinedWithTheClassTablesGivesTheExpectedHostsOfEveryVm() throws IOException {
     Map<Long, List<String>> hostsOfClass = new TreeMap<>();
-    for (Row r : table(ResultTables.HOST_CLASSES, "host_id", "host_class")) {
+    for (Row r : table(ResultTable.HOST_CLASSES.tableName(), "host_id", "host_class")) {
       hostsOfClass.computeIfAbsent(number(r, 1), c -> new ArrayList<>()).add(r.getString(0));
     }
     Map<Long, List<Long>> hostClassesOfVmClass = new TreeMap<>();
-    for (Row r : table(ResultTables.CLASS_MATRIX, "vm_class", "host_class")) {
+    for (Row r : table(ResultTable.CLASS_MATRIX.tableName(), "vm_class", "host_class")) {
       hostClassesOfVmClass.computeIfAbsent(number(r, 0), c -> new ArrayList<>()).add(number(r, 1));
     }
     Map<String, List<String>> hosts = new TreeMap<>();
-    for (Row r : table(ResultTables.VM_CLASSES, "vm_id", "vm_class")) {
+    for (Row r : table(ResultTable.VM_CLASSES.tableName(), "vm_id", "vm_class")) {
       List<String> vmHosts = hosts.computeIfAbsent(r.getString(0), vm -> new ArrayList<>());
       for (Long hostClass : hostClassesOfVmClass.getOrDefault(number(r, 1), List.of())) {
         vmHosts.addAll(hostsOfClass.getOrDefault(hostClass, List.of()));
@@ -152,7 +160,7 @@ class SampleGoldenTest {
   @Test
   void rejectedRowsAreTheExpectedOnes() throws IOException {
     List<Rejection> rejected = new ArrayList<>();
-    for (Row r : table(ResultTables.REJECTED, "table", "system_id", "reason")) {
+    for (Row r : table(ResultTable.REJECTED.tableName(), "source_table", "system_id", "reason")) {
       rejected.add(new Rejection(r.getString(0), r.getString(1), r.getString(2)));
     }
     rejected.sort(null);
@@ -195,7 +203,7 @@ class SampleGoldenTest {
   /** Every VM of {@code vm_classes}, each with an empty host list, sorted by id. */
   private static Map<String, List<String>> engineVms() {
     Map<String, List<String>> vms = new TreeMap<>();
-    for (Row r : table(ResultTables.VM_CLASSES, "vm_id")) {
+    for (Row r : table(ResultTable.VM_CLASSES.tableName(), "vm_id")) {
       vms.put(r.getString(0), new ArrayList<>());
     }
     return vms;

@@ -1,0 +1,34 @@
+package org.fleetcompat.io;
+
+import java.io.IOException;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+
+/** Every user-facing error about a result directory, built in one place. */
+public final class OutputErrors {
+  private OutputErrors() {}
+
+  /** {@code --out} is something else than a result (status 32773). */
+  public static FleetcompatException taken(String out, String why) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot publish to --out " + out + ": it " + why + "; choose a new directory or remove it");
+  }
+
+  /** {@code --out} cannot be written (status 32773). */
+  public static FleetcompatException notWritable(String out, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot publish to --out "
+            + out
+            + ": "
+            + describe(e)
+            + "; check that its directory exists and is writable",
+        e);
+  }
+
+  private static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName();
+    return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+  }
+}
