@@ -83,9 +83,10 @@ final class CauseLedger {
             .append(count(pairsLost, "pair"));
       }
       if (pairsGained > 0) {
-        d.append(pairsLost > 0 ? "," : ":")
-            .append(
-                String.format(Locale.ROOT, " %,d VMs gained %,d pairs", vmsGained, pairsGained));
+        d.append(pairsLost > 0 ? ", " : ": ")
+            .append(count(vmsGained, "VM"))
+            .append(" gained ")
+            .append(count(pairsGained, "pair"));
       }
       if (pairsLost == 0 && pairsGained == 0) {
         d.append(": no VM gained or lost a host");

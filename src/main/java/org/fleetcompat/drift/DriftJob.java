@@ -35,9 +35,11 @@ public final class DriftJob {
    */
   public record Result(
       Drift drift, DriftSummary summary, Map<DriftTable, Long> rowsWritten, String outDir) {
-    /** Copies the map. */
+    /** Copies the map, in the tables' declaration order. */
     public Result {
-      rowsWritten = Map.copyOf(rowsWritten);
+      Map<DriftTable, Long> copy = new EnumMap<>(DriftTable.class);
+      copy.putAll(rowsWritten);
+      rowsWritten = java.util.Collections.unmodifiableMap(copy);
     }
   }
 

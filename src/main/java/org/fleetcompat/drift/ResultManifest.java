@@ -11,8 +11,12 @@ import java.util.OptionalLong;
  * one place that knows the field names. Immutable.
  */
 public final class ResultManifest {
-  /** The newest result format version this build reads; manifests without the field are 1. */
-  public static final long SUPPORTED_FORMAT_VERSION = 1;
+  /**
+   * The result format version this build reads: 2, the first with {@code vm_class_vectors}, {@code
+   * host_class_vectors} and {@code rejected}'s {@code source_*} columns. A manifest without the
+   * field is of version 1.
+   */
+  public static final long SUPPORTED_FORMAT_VERSION = 2;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +34,7 @@ public final class ResultManifest {
    * @param file the file's path, for messages
    * @param json its text
    * @throws org.fleetcompat.core.FleetcompatException 32773 when it is not JSON or lacks {@code
-   *     status_code}, 32770 when its {@code format_version} is newer than {@link
+   *     status_code}, 32770 when its {@code format_version} is not {@link
    *     #SUPPORTED_FORMAT_VERSION}
    */
   public static ResultManifest parse(String file, String json) {
@@ -51,7 +55,7 @@ public final class ResultManifest {
       throw ResultErrors.damagedManifest(file, "its format_version is not a number");
     }
     long v = version.isMissingNode() ? 1 : version.asLong();
-    if (v > SUPPORTED_FORMAT_VERSION || v < 1) {
+    if (v != SUPPORTED_FORMAT_VERSION) {
       throw ResultErrors.unsupportedFormat(file, v, SUPPORTED_FORMAT_VERSION);
     }
     return new ResultManifest(file, root);
@@ -99,7 +103,8 @@ public final class ResultManifest {
 
   /** The row count the manifest lists for an output table, if it lists one. */
   public OptionalLong outputRows(String table) {
-    return count(root.path("outputs").path(table));
+    JsonNode out = root.path("outputs").path(table);
+    return count(out.isObject() ? out.path("rows") : out);
   }
 
   /** Whether the manifest lists {@code table} among the outputs. */

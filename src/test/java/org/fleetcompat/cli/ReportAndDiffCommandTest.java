@@ -61,14 +61,15 @@ class ReportAndDiffCommandTest {
         .isEqualTo(
             "fleetcompat: error 32770 (Not Supported): Cannot read "
                 + dir.resolve("manifest.json")
-                + ": result format version 3, this fleetcompat reads version 1. Use the"
+                + ": result format version 3, this fleetcompat reads version 2. Use the"
                 + " fleetcompat version that wrote it, or run it again with this one.\n");
   }
 
   @Test
   void diffOfADamagedManifestIsInvalid() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("damaged"));
-    Files.writeString(dir.resolve("manifest.json"), "{\"status_code\": 0, \"outputs\": {");
+    Files.writeString(
+        dir.resolve("manifest.json"), "{\"format_version\": 2, \"status_code\": 0, \"outputs\": {");
     Run r =
         run(
             "diff",

@@ -333,7 +333,7 @@ public final class ResultFixture {
           .append("\": ")
           .append(e.getValue().size());
     }
-    return "{\"engine_version\": \"test\", \"status_code\": 0, \"status\": \"Completed with No"
+    return "{\"format_version\": 2, \"engine_version\": \"test\", \"status_code\": 0, \"status\": \"Completed with No"
         + " Error\", \"snapshot\": \""
         + snapshot
         + "\", \"started_at\": \"2026-11-21T02:00:00Z\", \"outputs\": {"

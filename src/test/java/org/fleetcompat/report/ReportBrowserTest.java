@@ -20,11 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report of the sample's second night (with the drift since the first) in a real browser:
- * headless Chromium from Debian's package, driven by playwright-core. The page must load with no
- * console or page error and no request leaving the file; screenshots (laptop screen, full page,
- * print media) and a PDF are kept under {@code target/browser-test/}; the numbers read from the DOM
- * must be the result tables' numbers, counted here again from the tables.
+ * The report of the sample's second night (with the drift since the first), from the engine's
+ * results of both nights (README's walk-through), in a real browser: headless Chromium from
+ * Debian's package, driven by playwright-core. The page must load with no console or page error and
+ * no request leaving the file; screenshots (laptop screen, full page, print media) and a PDF are
+ * kept under {@code target/browser-test/}; the numbers read from the DOM must be the result tables'
+ * numbers, counted here again from the tables.
  *
  * <p>Skipped, with a loud message, only where Chromium cannot be installed.
  */
@@ -48,8 +49,8 @@ class ReportBrowserTest {
           banner, browser.unavailable(), banner);
       Assumptions.abort("Chromium unavailable: " + browser.unavailable());
     }
-    lastNight = ReportSampleTest.night("cpu-fleet");
-    tonight = ReportSampleTest.night("cpu-fleet-night2");
+    lastNight = SampleNights.night1();
+    tonight = SampleNights.night2();
     Path report = WORK.resolve("report.html");
     ReportWriter.write(LocalStorage.INSTANCE, tonight, lastNight, report.toString());
     page = new ObjectMapper().readTree(browser.check(report, WORK));

@@ -143,7 +143,8 @@ class ReportFilesTest {
   void aNewerFormatVersionIsNotSupported() throws IOException {
     Path n2 = night2();
     Path m = n2.resolve("manifest.json");
-    Files.writeString(m, Files.readString(m).replaceFirst("\\{", "{\"format_version\": 2, "));
+    Files.writeString(
+        m, Files.readString(m).replace("\"format_version\": 2", "\"format_version\": 3"));
     assertFails(
         () ->
             ReportWriter.write(
@@ -151,7 +152,7 @@ class ReportFilesTest {
         ReturnCode.NOT_SUPPORTED,
         "Cannot read "
             + m
-            + ": result format version 2, this fleetcompat reads version 1. Use"
+            + ": result format version 3, this fleetcompat reads version 2. Use"
             + " the fleetcompat version that wrote it, or run it again with this one.");
   }
 

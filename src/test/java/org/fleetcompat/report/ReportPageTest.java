@@ -94,7 +94,8 @@ class ReportPageTest {
 
   @Test
   void aFailedRunGetsNoReport() {
-    String json = "{\"status_code\": 32773, \"status\": \"Invalid parameter\"}";
+    String json =
+        "{\"format_version\": 2, \"status_code\": 32773, \"status\": \"Invalid parameter\"}";
     assertThatThrownBy(
             () -> ResultDirectory.of("r", ResultManifest.parse("r/manifest.json", json), null))
         .isInstanceOfSatisfying(
@@ -115,7 +116,26 @@ class ReportPageTest {
             e -> assertThat(e.status()).isEqualTo(ReturnCode.NOT_SUPPORTED))
         .hasMessage(
             "Cannot read r/manifest.json: result format version 7, this fleetcompat reads version"
-                + " 1. Use the fleetcompat version that wrote it, or run it again with this one.");
+                + " 2. Use the fleetcompat version that wrote it, or run it again with this one.");
+  }
+
+  @Test
+  void aResultOfTheOldFormatIsNotSupported() {
+    // Before format 2 a manifest had no format_version, and no class vector tables.
+    assertThatThrownBy(() -> ResultManifest.parse("r/manifest.json", "{\"status_code\": 0}"))
+        .isInstanceOfSatisfying(
+            FleetcompatException.class,
+            e -> assertThat(e.status()).isEqualTo(ReturnCode.NOT_SUPPORTED))
+        .hasMessage(
+            "Cannot read r/manifest.json: result format version 1, this fleetcompat reads version"
+                + " 2. Use the fleetcompat version that wrote it, or run it again with this one.");
+  }
+
+  @Test
+  void theSupportedFormatIsTheOneRunWrites() {
+    assertThat(ResultManifest.SUPPORTED_FORMAT_VERSION)
+        .as("run writes another result format: check what report and drift read, then bump it")
+        .isEqualTo(org.fleetcompat.io.Manifest.FORMAT_VERSION);
   }
 
   @Test

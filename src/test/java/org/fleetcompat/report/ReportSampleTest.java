@@ -39,4 +39,21 @@ class ReportSampleTest {
     assertThat(ReportPageTest.value(html, "fig-rejected")).isEqualTo(31);
     assertThat(Files.size(file)).isLessThan(400_000);
   }
+
+  @Test
+  void theEnginesResultsGiveTheExpectedDrift() throws IOException {
+    org.fleetcompat.drift.DriftLinesCheck.assertExpected(
+        org.fleetcompat.drift.DriftCalculator.compute(SampleNights.night1(), SampleNights.night2()),
+        ROOT.resolve("data-samples/cpu-fleet-night2/expected-drift"));
+  }
+
+  @Test
+  void engineAndReferenceResultsGiveTheSamePage() {
+    ReportModel engine = ReportModelBuilder.build(SampleNights.night2(), null);
+    ReportModel reference = ReportModelBuilder.build(night("cpu-fleet-night2"), null);
+    assertThat(engine.figures()).isEqualTo(reference.figures());
+    assertThat(engine.feasibility().sources()).isEqualTo(reference.feasibility().sources());
+    assertThat(engine.feasibility().fitting()).isDeepEqualTo(reference.feasibility().fitting());
+    assertThat(engine.topBlockers()).isEqualTo(reference.topBlockers());
+  }
 }

@@ -170,7 +170,7 @@ class ReportScaleTest {
     t.put(ResultTable.HOST_CLASS_VECTORS, hv);
     t.put(ResultTable.VM_CLASS_VECTORS, vv);
     String json =
-        "{\"status_code\": 0, \"status\": \"Completed with No Error\", \"snapshot\": \"synthetic\"}";
+        "{\"format_version\": 2, \"status_code\": 0, \"status\": \"Completed with No Error\", \"snapshot\": \"synthetic\"}";
     return ResultDirectory.of(
         "synthetic-" + seed,
         ResultManifest.parse("synthetic/manifest.json", json),
