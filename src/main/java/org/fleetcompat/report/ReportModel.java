@@ -27,6 +27,8 @@ import org.fleetcompat.drift.ResultRows;
  *     #MAX_ROWS}
  * @param previousDir the previous result directory; null without one
  * @param drift the drift from the previous result; null without one
+ * @param driftUnavailable why a previous result was given but no drift could be drawn from it (say
+ *     it is of another format); null otherwise
  */
 public record ReportModel(
     String resultDir,
@@ -44,7 +46,8 @@ public record ReportModel(
     List<StrandedVm> stranded,
     List<ResultRows.Evacuation> undrainable,
     String previousDir,
-    Drift drift) {
+    Drift drift,
+    String driftUnavailable) {
 
   /** The most blockers charted. */
   public static final int TOP_BLOCKERS = 12;

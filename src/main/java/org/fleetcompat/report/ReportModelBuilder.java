@@ -20,6 +20,28 @@ import org.fleetcompat.drift.ResultRows;
 public final class ReportModelBuilder {
   private ReportModelBuilder() {}
 
+  /** {@code model} noting that the previous result {@code previousDir} gave no drift, and why. */
+  public static ReportModel withoutDrift(ReportModel model, String previousDir, String why) {
+    return new ReportModel(
+        model.resultDir(),
+        model.statusCode(),
+        model.status(),
+        model.snapshot(),
+        model.startedAt(),
+        model.engineVersion(),
+        model.whatIf(),
+        model.figures(),
+        model.feasibility(),
+        model.pools(),
+        model.topBlockers(),
+        model.blockerCount(),
+        model.stranded(),
+        model.undrainable(),
+        previousDir,
+        null,
+        why);
+  }
+
   /**
    * The model of {@code result}, with the drift from {@code previous} when it is not null.
    *
@@ -89,6 +111,7 @@ public final class ReportModelBuilder {
         strandedRows,
         undrainable.subList(0, Math.min(ReportModel.MAX_ROWS, undrainable.size())),
         previous == null ? null : previous.dir(),
-        drift);
+        drift,
+        null);
   }
 }

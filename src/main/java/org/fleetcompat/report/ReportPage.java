@@ -39,6 +39,11 @@ public final class ReportPage {
     headline(s, m);
     if (m.drift() != null) {
       s.append(DriftHtml.render(m.drift(), m.previousDir()));
+    } else if (m.driftUnavailable() != null) {
+      s.append("<section id=\"drift\" data-unavailable=\"true\"><h2>What changed since the")
+          .append(" previous result</h2><p class=\"lead\">Not shown: ")
+          .append(esc(m.driftUnavailable()))
+          .append("</p></section>");
     }
     feasibility(s, m);
     pools(s, m);

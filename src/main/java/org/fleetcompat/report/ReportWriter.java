@@ -23,6 +23,36 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
+   * What {@code run} calls to write {@code report.html} into the result it is about to publish: as
+   * {@link #write(Storage, String, String, String)}, except that a previous result that cannot be
+   * compared (missing, damaged, of another format version or of another fleet) does not fail the
+   * night: the page says why it shows no drift instead. Call it once {@code manifest.json} is in
+   * the staging directory, before publishing; {@code previousDirOrNull} is the {@code --out}
+   * readers see now (null on the first night).
+   *
+   * @return the bytes written
+   * @throws FleetcompatException when {@code resultDir} itself cannot be read or the file cannot be
+   *     written
+   */
+  public static long writeNightly(
+      Storage storage, String resultDir, String previousDirOrNull, String outFile) {
+    ResultDirectory result = ResultDirectory.open(storage, resultDir);
+    ReportModel model;
+    if (previousDirOrNull == null) {
+      model = ReportModelBuilder.build(result, null);
+    } else {
+      try {
+        model = ReportModelBuilder.build(result, ResultDirectory.open(storage, previousDirOrNull));
+      } catch (FleetcompatException e) {
+        model =
+            ReportModelBuilder.withoutDrift(
+                ReportModelBuilder.build(result, null), previousDirOrNull, e.getMessage());
+      }
+    }
+    return writePage(storage, ReportPage.render(model), outFile);
+  }
+
+  /**
    * Builds and writes the report of result directory {@code resultDir}, with the drift from {@code
    * previousDirOrNull} when it is not null: what {@code run} calls to write {@code report.html}
    * into a result (pass the staging directory and its {@code report.html}; the previous result is
@@ -52,7 +82,11 @@ public final class ReportWriter {
    */
   public static long write(
       Storage storage, ResultDirectory result, ResultDirectory previous, String outFile) {
-    String html = ReportPage.render(ReportModelBuilder.build(result, previous));
+    return writePage(
+        storage, ReportPage.render(ReportModelBuilder.build(result, previous)), outFile);
+  }
+
+  private static long writePage(Storage storage, String html, String outFile) {
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     String tmp = outFile + ".tmp";
     try {

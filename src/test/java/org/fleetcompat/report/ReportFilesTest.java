@@ -204,6 +204,25 @@ class ReportFilesTest {
     assertThat(out).doesNotExist();
   }
 
+  @Test
+  void theNightlyReportSaysWhyItHasNoDriftInsteadOfFailing() throws IOException {
+    Path n1 = night1();
+    Path m = n1.resolve("manifest.json");
+    Files.writeString(m, Files.readString(m).replace("\"format_version\": 2, ", ""));
+    Path out = tmp.resolve("report.html");
+    ReportWriter.writeNightly(
+        LocalStorage.INSTANCE, night2().toString(), n1.toString(), out.toString());
+    String html = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("<section id=\"drift\" data-unavailable=\"true\">")
+        .contains(
+            "Not shown: Cannot read "
+                + m
+                + ": result format version 1, this fleetcompat"
+                + " reads version 2.");
+    assertThat(ReportPageTest.value(html, "fig-vms")).isEqualTo(5);
+  }
+
   private static void assertFails(Runnable r, ReturnCode status, String message) {
     assertThatThrownBy(r::run)
         .isInstanceOfSatisfying(
