@@ -17,17 +17,17 @@
  * rows and {@link org.fleetcompat.drift.DriftJob} writes them with {@code drift_summary.json}.
  *
  * <p>Depends on {@code io} and {@code core} only; never on Spark, {@code job}, {@code cli} or
- * {@code report}. Public surface: {@code DriftJob}, {@code DriftCalculator}, {@code Drift} and its
- * row records, {@code DriftTable}, {@code ResultDirectory}; the rest is plumbing.
+ * {@code report} (which uses this package). Public surface: {@code DriftJob}, {@code
+ * DriftCalculator}, {@code Drift} and its row records, {@code DriftTable}, {@code ResultDirectory};
+ * the rest is plumbing.
  *
  * <pre>{@code
  * Storage storage = LocalStorage.INSTANCE;
- * DriftJob.Result r = DriftJob.run(storage, "/data/last-night", "/data/tonight", "/data/drift");
+ * DriftJob.Result r = DriftJob.run("/data/last-night", "/data/tonight", "/data/drift");
  * r.summary().topCauses().forEach(System.out::println);
  * // in memory, without writing:
  * Drift d = DriftCalculator.compute(
- *     ResultDirectory.open(storage, old, TableSource.files(storage, old)),
- *     ResultDirectory.open(storage, neu, TableSource.files(storage, neu)));
+ *     ResultDirectory.open(storage, lastNight), ResultDirectory.open(storage, tonight));
  * }</pre>
  */
 package org.fleetcompat.drift;

@@ -19,9 +19,10 @@
  *
  * <pre>{@code
  * Storage storage = LocalStorage.INSTANCE;
- * ReportWriter.write(storage, "/data/tonight", "/data/last-night", "/data/tonight/report.html");
+ * ReportWriter.write(storage, "/data/tonight", "/data/last-night", "/data/morning.html");
+ * ReportWriter.writeNightly(storage, stagingDir, outDirOrNull, stagingDir + "/report.html");
  * // or, step by step:
- * ResultDirectory r = ResultDirectory.open(storage, dir, TableSource.files(storage, dir));
+ * ResultDirectory r = ResultDirectory.open(storage, dir);
  * String html = ReportPage.render(ReportModelBuilder.build(r, null));
  * }</pre>
  */
