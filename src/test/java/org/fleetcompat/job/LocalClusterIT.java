@@ -126,6 +126,9 @@ class LocalClusterIT {
             "spark.eventLog.compress=false",
             "--conf",
             "spark.ui.enabled=false",
+            // Both executors registered before the first job, so that both run tasks.
+            "--conf",
+            "spark.scheduler.minRegisteredResourcesRatio=1.0",
             // Short-lived executors on 2 cores: C1 and the serial collector spare CPU.
             "--conf",
             "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
