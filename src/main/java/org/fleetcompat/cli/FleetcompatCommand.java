@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Which VMs can migrate to which hosts: the fleet-wide compatibility matrix.",
     subcommands = {
       RunCommand.class,
+      NightlyCommand.class,
       ExplainCommand.class,
       InfoCommand.class,
       CheckCommand.class,

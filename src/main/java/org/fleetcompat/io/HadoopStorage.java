@@ -2,6 +2,7 @@ package org.fleetcompat.io;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -101,6 +102,23 @@ public final class HadoopStorage implements Storage {
     }
     Collections.sort(files);
     return files;
+  }
+
+  @Override
+  public List<String> listNames(String dir) throws IOException {
+    Path d = new Path(dir);
+    FileStatus[] entries;
+    try {
+      entries = fs(d).listStatus(d);
+    } catch (FileNotFoundException e) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (FileStatus f : entries) {
+      names.add(f.getPath().getName());
+    }
+    Collections.sort(names);
+    return names;
   }
 
   private static boolean isVisible(int rootDepth, Path file) {

@@ -53,6 +53,15 @@ public final class RunJob {
 
   /** As {@link #run(Runner, RunOptions)}, timing phases with {@code timer}. */
   public static RunResult run(Runner runner, RunOptions options, PhaseTimer timer) {
+    return run(runner, options, timer, BeforePublish.NOTHING);
+  }
+
+  /**
+   * As {@link #run(Runner, RunOptions, PhaseTimer)}, letting {@code beforePublish} add files to the
+   * result after the manifest and before the publish.
+   */
+  public static RunResult run(
+      Runner runner, RunOptions options, PhaseTimer timer, BeforePublish beforePublish) {
     Storage storage = runner.storage(options.snapshot());
     String startedAt = Instant.now().toString();
     SnapshotInputs inputs =
@@ -64,6 +73,7 @@ public final class RunJob {
       Manifest manifest =
           writeInto(runner, storage, inputs, options, timer, publisher.stagingDir(), startedAt);
       ManifestWriter.write(manifest, outStorage, publisher.stagingDir());
+      beforePublish.write(outStorage, publisher.stagingDir(), manifest);
       publisher.publish();
       return new RunResult(publisher.outDir(), manifest);
     } catch (IOException e) {
