@@ -123,10 +123,9 @@ final class NightlyCommand implements Callable<Integer> {
         long change = r.record().strandedVms() - r.previous().strandedVms();
         s.append(String.format(Locale.ROOT, " (%+,d since %s)", change, r.previous().date()));
       }
-      if (r.record().report() != null) {
-        s.append(", report ").append(r.nightDir()).append('/').append(r.record().report());
-      } else {
-        s.append(", result ").append(r.nightDir()).append(" (no report: not in this build)");
+      s.append(", report ").append(r.nightDir()).append('/').append(r.record().report());
+      if (r.previous() != null && r.record().drift() == null) {
+        s.append(" (no drift: the previous night cannot be compared)");
       }
       if (!r.latest().equals(r.date())) {
         s.append("; latest stays ").append(r.latest()).append(" (newer)");

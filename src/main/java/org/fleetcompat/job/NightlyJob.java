@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.drift.DriftJob;
+import org.fleetcompat.drift.ResultDirectory;
 import org.fleetcompat.io.DatedResults;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.NightRecord;
 import org.fleetcompat.io.Storage;
 import org.fleetcompat.pipeline.PhaseTimer;
 import org.fleetcompat.pipeline.Runner;
+import org.fleetcompat.report.ReportWriter;
 
 /**
  * {@code fleetcompat nightly}: one night of a scheduled job. A dated snapshot in, a dated result
@@ -35,7 +38,7 @@ import org.fleetcompat.pipeline.Runner;
  */
 public final class NightlyJob {
   /** The report's file name inside a night. */
-  public static final String REPORT_FILE = "report.html";
+  public static final String REPORT_FILE = RunJob.REPORT_FILE;
 
   /** The drift's directory name inside a night. */
   public static final String DRIFT_DIR = "drift";
@@ -99,7 +102,8 @@ public final class NightlyJob {
     Extras extras = new Extras();
     RunOptions run =
         new RunOptions(snapshot, nights.nightDir(date), options.writePairs())
-            .withCatalog(options.catalog());
+            .withCatalog(options.catalog())
+            .withoutReport();
     RunResult result =
         RunJob.run(
             runner,
@@ -129,32 +133,30 @@ public final class NightlyJob {
   }
 
   /**
-   * The seam for the report and the drift (issue 12, item 1), called with the night's staging
-   * directory (tables and manifest written) before it is published.
-   *
-   * <p><b>Not wired yet:</b> {@code report.ReportWriter} and {@code drift.DriftJob} are on branch
-   * {@code report}, not on main. When they land, this becomes:
-   *
-   * <pre>{@code
-   * String report = storage.resolve(staging, REPORT_FILE);
-   * ReportWriter.write(storage, staging, previousDirOrNull, report);
-   * String drift = null;
-   * if (previousDirOrNull != null) {
-   *   drift = storage.resolve(staging, DRIFT_DIR);
-   *   DriftJob.run(ResultDirectory.open(storage, previousDirOrNull),
-   *       ResultDirectory.open(storage, staging), storage, drift);
-   * }
-   * return new Written(REPORT_FILE, drift == null ? null : DRIFT_DIR);
-   * }</pre>
-   *
-   * Until then it writes nothing and says so: {@link Written#NONE}, so the night has no {@code
-   * report.html} and no {@code drift/}, its {@code nightly.json} has null for both, and the status
-   * line says there is no report.
+   * The night's report and drift (issue 12, item 1), written into its staging directory (tables and
+   * manifest written) before it is published: {@code report.html} with the drift since the previous
+   * complete night, and the drift tables under {@code drift/} when there is one. A previous night
+   * that cannot be compared (of another format or fleet, damaged) does not fail this night: the
+   * report says why it shows no drift, and no drift tables are written.
    *
    * @param previousDirOrNull the previous complete night's directory, or null on the first night
    */
   static Written writeReportAndDrift(Storage storage, String staging, String previousDirOrNull) {
-    return Written.NONE;
+    ReportWriter.writeNightly(
+        storage, staging, previousDirOrNull, storage.resolve(staging, REPORT_FILE));
+    if (previousDirOrNull == null) {
+      return new Written(REPORT_FILE, null);
+    }
+    try {
+      DriftJob.run(
+          ResultDirectory.open(storage, previousDirOrNull),
+          ResultDirectory.open(storage, staging),
+          storage,
+          storage.resolve(staging, DRIFT_DIR));
+      return new Written(REPORT_FILE, DRIFT_DIR);
+    } catch (FleetcompatException e) {
+      return new Written(REPORT_FILE, null);
+    }
   }
 
   /**

@@ -32,6 +32,7 @@ import org.fleetcompat.pipeline.Runner;
 import org.fleetcompat.pipeline.ValidatedSnapshot;
 import org.fleetcompat.pipeline.VmExpansion;
 import org.fleetcompat.pipeline.WrittenPart;
+import org.fleetcompat.report.ReportWriter;
 
 /**
  * The nightly pipeline behind {@code fleetcompat run} (SPEC sections 4, 5, 8), written once against
@@ -44,7 +45,22 @@ import org.fleetcompat.pipeline.WrittenPart;
  * {@code --out} as it was.
  */
 public final class RunJob {
+  /** The report's file name inside a result. */
+  public static final String REPORT_FILE = "report.html";
+
   private RunJob() {}
+
+  /**
+   * The result readers see at {@code out} now, to draw the drift against: a published result (its
+   * manifest is there), else null.
+   */
+  private static String previousResult(Storage storage, String out) {
+    try {
+      return storage.exists(storage.resolve(out, ManifestWriter.FILE_NAME)) ? out : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   /** Runs the pipeline; returns once the result is published. Not safe to run twice at once. */
   public static RunResult run(Runner runner, RunOptions options) {
@@ -70,9 +86,20 @@ public final class RunJob {
     Storage outStorage = runner.storage(options.out());
     ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
     try {
+      String previous = previousResult(outStorage, publisher.outDir());
       Manifest manifest =
           writeInto(runner, storage, inputs, options, timer, publisher.stagingDir(), startedAt);
       ManifestWriter.write(manifest, outStorage, publisher.stagingDir());
+      if (options.writeReport()) {
+        timer.time(
+            "report",
+            () ->
+                ReportWriter.writeNightly(
+                    outStorage,
+                    publisher.stagingDir(),
+                    previous,
+                    outStorage.resolve(publisher.stagingDir(), REPORT_FILE)));
+      }
       beforePublish.write(outStorage, publisher.stagingDir(), manifest);
       publisher.publish();
       return new RunResult(publisher.outDir(), manifest);

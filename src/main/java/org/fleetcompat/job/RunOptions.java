@@ -11,22 +11,34 @@ import org.fleetcompat.core.VectorCatalog;
  * @param writePairs whether to write the (possibly huge) {@code compatible_pairs} table
  * @param catalog the vector catalog: names in the output, and what the cold-migration what-if drops
  * @param assumeStopped whether running VMs are evaluated as if shut down (the what-if)
+ * @param writeReport whether to write {@code report.html} into the result, with the drift from the
+ *     result {@code out} held before (when there is one)
  */
 public record RunOptions(
-    String snapshot, String out, boolean writePairs, VectorCatalog catalog, boolean assumeStopped) {
+    String snapshot,
+    String out,
+    boolean writePairs,
+    VectorCatalog catalog,
+    boolean assumeStopped,
+    boolean writeReport) {
 
-  /** A plain nightly run with an empty catalog. */
+  /** A plain nightly run with an empty catalog, writing its report. */
   public RunOptions(String snapshot, String out, boolean writePairs) {
-    this(snapshot, out, writePairs, VectorCatalog.empty(), false);
+    this(snapshot, out, writePairs, VectorCatalog.empty(), false, true);
   }
 
   /** These options with {@code catalog}. */
   public RunOptions withCatalog(VectorCatalog catalog) {
-    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped);
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, writeReport);
   }
 
   /** These options with the cold-migration what-if on. */
   public RunOptions assumingStopped() {
-    return new RunOptions(snapshot, out, writePairs, catalog, true);
+    return new RunOptions(snapshot, out, writePairs, catalog, true, writeReport);
+  }
+
+  /** These options without {@code report.html} (a caller that writes its own, or none). */
+  public RunOptions withoutReport() {
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, false);
   }
 }

@@ -27,6 +27,7 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.fleetcompat.io.DatedResults;
 import org.fleetcompat.io.LocalStorage;
+import org.fleetcompat.job.NightlyJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * earlier night and {@code latest} byte for byte as they were), a second job on a locked root, and
  * a root on a non-local file system ({@link ObjectStoreTestFileSystem}).
  *
- * <p>Night 1 is {@code data-samples/cpu-fleet}. Night 2 is {@code data-samples/cpu-fleet-night2}
- * when the checkout has it (it comes with the report branch), else the sample without one of its
- * three host part files: a fleet that lost a third of its hosts overnight, so that the stranded
- * count changes and the status line has a change to show.
+ * <p>Night 1 is {@code data-samples/cpu-fleet}, night 2 {@code data-samples/cpu-fleet-night2} (the
+ * generator's second night: a microcode update, hosts retired and added, VMs created and moved), so
+ * the second night has a previous one, a report with its drift and drift tables.
  */
 class NightlyCommandTest {
   private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
@@ -71,8 +71,7 @@ class NightlyCommandTest {
 
   @BeforeAll
   static void runTwoNights() throws IOException {
-    Path committed = ROOT.resolve("data-samples/cpu-fleet-night2");
-    nightTwo = Files.isDirectory(committed) ? committed : fleetThatLostHosts(tmp.resolve("night2"));
+    nightTwo = ROOT.resolve("data-samples/cpu-fleet-night2");
     twoNights = tmp.resolve("two-nights");
     first = nightly(NIGHT_ONE, twoNights, D1);
     second = nightly(nightTwo, twoNights, D2);
@@ -133,15 +132,15 @@ class NightlyCommandTest {
                 + D1
                 + ": 0 Completed with No Error, 2,998 VMs, 12 pools, "
                 + stranded1
-                + " stranded, result "
+                + " stranded, report "
                 + twoNights.resolve("date=" + D1)
-                + " (no report: not in this build)");
+                + "/report.html");
     assertThat(second.line())
         .isEqualTo(
             String.format(
                 Locale.ROOT,
                 "fleetcompat nightly %s: 0 Completed with No Error, %,d VMs, %,d pools, %,d"
-                    + " stranded (%+,d since %s), result %s (no report: not in this build)",
+                    + " stranded (%+,d since %s), report %s/report.html",
                 D2,
                 m2.at("/fleet/vms").asLong(),
                 m2.at("/feasibility/pools").asLong(),
@@ -149,7 +148,9 @@ class NightlyCommandTest {
                 stranded2 - stranded1,
                 D1,
                 night2));
-    assertThat(stranded2).as("night 2 strands another number of VMs").isNotEqualTo(stranded1);
+    assertThat(Path.of(night2, NightlyJob.REPORT_FILE)).isRegularFile();
+    assertThat(Path.of(night2, NightlyJob.DRIFT_DIR, "drift_summary.json")).isRegularFile();
+    assertThat(record(Path.of(night2)).get("drift").asText()).isEqualTo(NightlyJob.DRIFT_DIR);
   }
 
   @Test
@@ -322,13 +323,6 @@ class NightlyCommandTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-
-  /** The sample without its last host part file. */
-  private static Path fleetThatLostHosts(Path dir) throws IOException {
-    copyTree(NIGHT_ONE, dir);
-    Files.delete(dir.resolve("host_vectors/part-00002.parquet"));
-    return dir;
-  }
 
   private Path copyOfTwoNights() {
     Path copy = work.resolve("root");

@@ -58,10 +58,10 @@ class NightlyLauncherTest {
     assertThat(o.out())
         .singleElement()
         .asString()
-        .startsWith(
+        .isEqualTo(
             "fleetcompat nightly 2026-12-01: 0 Completed with No Error, 2,998 VMs, 12 pools, 12"
-                + " stranded, result "
-                + tmp.resolve("nights/date=2026-12-01"));
+                + " stranded, report "
+                + tmp.resolve("nights/date=2026-12-01/report.html"));
     assertThat(o.err()).isEmpty();
     assertThat(tmp.resolve("nights/latest/manifest.json")).isRegularFile();
   }

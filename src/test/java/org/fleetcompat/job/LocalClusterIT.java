@@ -58,10 +58,10 @@ import org.junit.jupiter.api.io.TempDir;
  * that the driver logs nothing at INFO (the jar's quiet configuration), and that {@code stop} ends
  * every process. The cluster is stopped after the class even when something fails.
  *
- * <p>In the {@code cluster} Maven profile ({@code mvn -B -Pcluster verify}, what {@code .ci/run}
- * runs), after {@code package} has built the job jar; about 2-3 minutes on 2 cores. Ports are free
- * ones picked here, and the cluster's state is under this test's temporary directory, so a
- * developer's own {@code jobs/local-cluster} is left alone.
+ * <p>Run by failsafe in every {@code mvn -B verify} (what {@code .ci/run} runs), after {@code
+ * package} has built the job jar; about 2-3 minutes on 2 cores. Ports are free ones picked here,
+ * and the cluster's state is under this test's temporary directory, so a developer's own {@code
+ * jobs/local-cluster} is left alone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterIT {
