@@ -89,69 +89,117 @@ public final class VectorTableReader {
       InputSplit split,
       MessageType schema,
       ColumnReadStore store,
-      long rows,
+      long rowCount,
       Router router,
       boolean dictionaryIds,
       VectorBatch.Builder[] out) {
     SnapshotTable table = split.table();
+    int rows = Math.toIntExact(rowCount);
     ParquetField id = field(store, schema, table.idColumn());
-    ParquetField vid = field(store, schema, SnapshotTable.VECTOR_ID);
-    ParquetField op = field(store, schema, SnapshotTable.COMPARE_OPERATION);
-    ParquetField val = field(store, schema, SnapshotTable.COMPATIBILITY_INFO);
-    boolean signedValues = val.isSignedInt64();
+    boolean signedValues = isSignedInt64(schema, SnapshotTable.COMPATIBILITY_INFO);
     Ids ids = new Ids(split, router, out, signedValues);
-    boolean byDictionary = dictionaryIds && id.isText();
-    for (long r = 0; r < rows; r++) {
-      Ids.Placed system = byDictionary ? ids.placeByDictionary(id) : ids.place(id);
-      String fault = null;
-      RejectReason reason = null;
-      long vectorId = 0;
-      int operation = 0;
-      long value = 0;
-      if (system.systemId() == null) {
-        reason = RejectReason.NULL_SYSTEM_ID;
-        fault = table.idColumn() + " is null: the row belongs to no system";
-      } else if (vid.isNull()) {
-        reason = RejectReason.NULL_VECTOR_ID;
-        fault = "vector_id is null";
-      } else if (!inRange(vid, MAX_VECTOR_ID)) {
-        reason = RejectReason.VECTOR_ID_OUT_OF_RANGE;
-        fault = "vector_id " + vid.text() + " is outside 0.." + MAX_VECTOR_ID;
-      } else if (op.isNull()) {
-        reason = RejectReason.NULL_OPERATION;
-        fault = "compare_operation is null";
-      } else if (!inRange(op, MAX_OPERATION)) {
-        reason = RejectReason.UNKNOWN_OPERATION;
-        fault = "compare_operation " + op.text() + " is not one of 0..9 (Equal..Divisor)";
-      } else if (val.isNull()) {
-        reason = RejectReason.NULL_VALUE;
-        fault = "compatibility_info is null";
-      } else if (!val.isUnsigned64()) {
-        reason = RejectReason.VALUE_OUT_OF_RANGE;
-        fault = "compatibility_info " + val.text() + " is outside 0..18446744073709551615";
-      } else {
-        vectorId = vid.longValue();
-        operation = (int) op.longValue();
-        value = val.bits();
+    Ids.Placed[] systems = new Ids.Placed[rows];
+    if (dictionaryIds && id.isText()) {
+      for (int r = 0; r < rows; r++) {
+        systems[r] = ids.placeByDictionary(id);
+        id.next();
       }
-      VectorBatch.Builder batch = system.batch();
-      if (reason == null) {
-        batch.add(system.index(), vectorId, operation, value);
-      } else {
-        String text =
-            RowText.vector(
-                table.idColumn(),
-                system.systemId(),
-                vid.textOrNull(),
-                op.textOrNull(),
-                val.textOrNull());
-        batch.addFaulty(system.index(), reason, fault, text);
+    } else {
+      for (int r = 0; r < rows; r++) {
+        systems[r] = ids.place(id);
+        id.next();
       }
-      id.next();
-      vid.next();
-      op.next();
-      val.next();
     }
+    DecodedColumn vid =
+        DecodedColumn.integers(
+            reader(store, schema, SnapshotTable.VECTOR_ID),
+            descriptor(schema, SnapshotTable.VECTOR_ID),
+            rows);
+    DecodedColumn op =
+        DecodedColumn.integers(
+            reader(store, schema, SnapshotTable.COMPARE_OPERATION),
+            descriptor(schema, SnapshotTable.COMPARE_OPERATION),
+            rows);
+    DecodedColumn val =
+        DecodedColumn.valueBits(
+            reader(store, schema, SnapshotTable.COMPATIBILITY_INFO),
+            descriptor(schema, SnapshotTable.COMPATIBILITY_INFO),
+            rows);
+    for (int r = 0; r < rows; r++) {
+      Ids.Placed system = systems[r];
+      long v = vid.values[r];
+      long o = op.values[r];
+      if (system.systemId() != null
+          && vid.states[r] == DecodedColumn.VALUE
+          && v >= 0
+          && v <= MAX_VECTOR_ID
+          && op.states[r] == DecodedColumn.VALUE
+          && o >= 0
+          && o <= MAX_OPERATION
+          && val.states[r] == DecodedColumn.VALUE) {
+        system.batch().add(system.index(), v, (int) o, val.values[r]);
+      } else {
+        addFaulty(table, system, vid, op, val, r);
+      }
+    }
+  }
+
+  /** A row with a fault of its own: the first of SPEC section 4's checks it fails names it. */
+  private static void addFaulty(
+      SnapshotTable table,
+      Ids.Placed system,
+      DecodedColumn vid,
+      DecodedColumn op,
+      DecodedColumn val,
+      int r) {
+    RejectReason reason;
+    String fault;
+    if (system.systemId() == null) {
+      reason = RejectReason.NULL_SYSTEM_ID;
+      fault = table.idColumn() + " is null: the row belongs to no system";
+    } else if (vid.states[r] == DecodedColumn.NULL) {
+      reason = RejectReason.NULL_VECTOR_ID;
+      fault = "vector_id is null";
+    } else if (!inRange(vid, r, MAX_VECTOR_ID)) {
+      reason = RejectReason.VECTOR_ID_OUT_OF_RANGE;
+      fault = "vector_id " + vid.text(r) + " is outside 0.." + MAX_VECTOR_ID;
+    } else if (op.states[r] == DecodedColumn.NULL) {
+      reason = RejectReason.NULL_OPERATION;
+      fault = "compare_operation is null";
+    } else if (!inRange(op, r, MAX_OPERATION)) {
+      reason = RejectReason.UNKNOWN_OPERATION;
+      fault = "compare_operation " + op.text(r) + " is not one of 0..9 (Equal..Divisor)";
+    } else if (val.states[r] == DecodedColumn.NULL) {
+      reason = RejectReason.NULL_VALUE;
+      fault = "compatibility_info is null";
+    } else {
+      reason = RejectReason.VALUE_OUT_OF_RANGE;
+      fault = "compatibility_info " + val.text(r) + " is outside 0..18446744073709551615";
+    }
+    String text =
+        RowText.vector(table.idColumn(), system.systemId(), vid.text(r), op.text(r), val.text(r));
+    system.batch().addFaulty(system.index(), reason, fault, text);
+  }
+
+  private static boolean inRange(DecodedColumn c, int r, long max) {
+    return c.states[r] == DecodedColumn.VALUE && c.values[r] >= 0 && c.values[r] <= max;
+  }
+
+  private static ColumnDescriptor descriptor(MessageType schema, String name) {
+    return schema.getColumnDescription(new String[] {name});
+  }
+
+  private static org.apache.parquet.column.ColumnReader reader(
+      ColumnReadStore store, MessageType schema, String name) {
+    return store.getColumnReader(descriptor(schema, name));
+  }
+
+  /** Whether a column is a plain (signed, unannotated) INT64: its text is then signed. */
+  private static boolean isSignedInt64(MessageType schema, String name) {
+    var type = descriptor(schema, name).getPrimitiveType();
+    return type.getPrimitiveTypeName()
+            == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64
+        && type.getLogicalTypeAnnotation() == null;
   }
 
   /**
@@ -167,14 +215,6 @@ public final class VectorTableReader {
       }
     }
     return false;
-  }
-
-  private static boolean inRange(ParquetField f, long max) {
-    if (!f.fitsLong()) {
-      return false;
-    }
-    long v = f.longValue();
-    return v >= 0 && v <= max;
   }
 
   private static ParquetField field(ColumnReadStore store, MessageType schema, String name) {

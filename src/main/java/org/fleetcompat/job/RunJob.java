@@ -50,18 +50,6 @@ public final class RunJob {
 
   private RunJob() {}
 
-  /**
-   * The result readers see at {@code out} now, to draw the drift against: a published result (its
-   * manifest is there), else null.
-   */
-  private static String previousResult(Storage storage, String out) {
-    try {
-      return storage.exists(storage.resolve(out, ManifestWriter.FILE_NAME)) ? out : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   /** Runs the pipeline; returns once the result is published. Not safe to run twice at once. */
   public static RunResult run(Runner runner, RunOptions options) {
     return run(runner, options, new PhaseTimer());
@@ -86,7 +74,6 @@ public final class RunJob {
     Storage outStorage = runner.storage(options.out());
     ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
     try {
-      String previous = previousResult(outStorage, publisher.outDir());
       Manifest manifest =
           writeInto(runner, storage, inputs, options, timer, publisher.stagingDir(), startedAt);
       ManifestWriter.write(manifest, outStorage, publisher.stagingDir());
@@ -94,10 +81,10 @@ public final class RunJob {
         timer.time(
             "report",
             () ->
-                ReportWriter.writeNightly(
+                ReportWriter.write(
                     outStorage,
                     publisher.stagingDir(),
-                    previous,
+                    null,
                     outStorage.resolve(publisher.stagingDir(), REPORT_FILE)));
       }
       beforePublish.write(outStorage, publisher.stagingDir(), manifest);
