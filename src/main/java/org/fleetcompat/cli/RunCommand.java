@@ -2,6 +2,7 @@ package org.fleetcompat.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.job.RunJob;
 import org.fleetcompat.job.RunOptions;
 import org.fleetcompat.job.RunResult;
@@ -47,6 +48,16 @@ final class RunCommand implements Callable<Integer> {
               + " only while running, and report what that gains.")
   boolean assumeStopped;
 
+  @Option(
+      names = "--format",
+      paramLabel = "parquet|arrow|both",
+      defaultValue = "parquet",
+      description =
+          "Table file formats: parquet (the default); arrow or both also write an Arrow IPC"
+              + " (Feather v2) copy of every part file under OUT/arrow/TABLE/ (Parquet is always"
+              + " written: the report, diff and notebooks read it).")
+  String format;
+
   @Mixin CatalogOption catalog;
 
   @Mixin EngineOptions engine;
@@ -55,7 +66,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunOptions options = new RunOptions(snapshot, out, pairs).withCatalog(catalog.catalog());
+    RunOptions options =
+        new RunOptions(snapshot, out, pairs)
+            .withCatalog(catalog.catalog())
+            .withFormat(ResultFormat.named(format));
     try (EngineOptions.OpenRunner open = engine.open()) {
       long start = System.nanoTime();
       RunResult result =

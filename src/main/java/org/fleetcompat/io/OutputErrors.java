@@ -27,6 +27,17 @@ public final class OutputErrors {
         e);
   }
 
+  /** A {@code --format} that is not one of the result formats (status 32773). */
+  public static FleetcompatException unknownFormat(String name) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Unknown result format '"
+            + name
+            + "': expected "
+            + ResultFormat.names()
+            + "; check --format");
+  }
+
   private static String describe(IOException e) {
     String kind = e.getClass().getSimpleName();
     return e.getMessage() == null ? kind : kind + " " + e.getMessage();

@@ -14,6 +14,7 @@ import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
+import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.io.ResultPublisher;
 import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.RowAccounting;
@@ -87,7 +88,8 @@ public final class RunJob {
       String staging,
       String startedAt) {
     PartOutput output =
-        new PartOutput(runner.storage(options.out()), staging, options.assumeStopped());
+        new PartOutput(
+            runner.storage(options.out()), staging, options.assumeStopped(), options.format());
     try (ValidatedSnapshot snapshot =
         timer.time(
             "validate",
@@ -141,7 +143,7 @@ public final class RunJob {
           inputs,
           options,
           snapshot.accounting(),
-          outputs(parts, staging, output),
+          outputs(parts, staging, options.format()),
           fleet(analysis),
           feasibility,
           analysis.isWhatIf() || options.assumeStopped() ? gains : null,
@@ -183,7 +185,7 @@ public final class RunJob {
   }
 
   private static Map<String, Manifest.OutputTable> outputs(
-      List<WrittenPart> parts, String staging, PartOutput output) {
+      List<WrittenPart> parts, String staging, ResultFormat format) {
     Map<String, List<Manifest.OutputFile>> files = new LinkedHashMap<>();
     for (ResultTable t : ResultTable.values()) {
       files.put(t.tableName(), new ArrayList<>());
@@ -198,7 +200,13 @@ public final class RunJob {
           if (!list.isEmpty()) {
             list.sort((a, b) -> a.path().compareTo(b.path()));
             long rows = list.stream().mapToLong(Manifest.OutputFile::rows).sum();
-            out.put(table, new Manifest.OutputTable(rows, List.copyOf(list)));
+            List<Manifest.OutputFile> arrow = new ArrayList<>();
+            if (format.writesArrow()) {
+              for (Manifest.OutputFile f : list) {
+                arrow.add(new Manifest.OutputFile(ResultFormat.arrowPath(f.path()), f.rows()));
+              }
+            }
+            out.put(table, new Manifest.OutputTable(rows, List.copyOf(list), arrow));
           }
         });
     return out;
@@ -234,7 +242,9 @@ public final class RunJob {
     accounting.forEach(
         (table, a) ->
             inputTables.put(
-                table.tableName(), Manifest.InputTable.of(inputs.required(table).files(), a)));
+                table.tableName(),
+                Manifest.InputTable.of(
+                    inputs.required(table).files(), a, inputs.required(table).ignoredColumns())));
     Map<String, String> where = new TreeMap<>(runner.describe());
     return new Manifest(
         Manifest.FORMAT_VERSION,
@@ -247,7 +257,10 @@ public final class RunJob {
         inputs.snapshot(),
         startedAt,
         new Manifest.Options(
-            options.writePairs(), options.assumeStopped(), options.catalog().entries().size()),
+            options.writePairs(),
+            options.assumeStopped(),
+            options.catalog().entries().size(),
+            options.format().optionName()),
         inputTables,
         outputs,
         fleet,

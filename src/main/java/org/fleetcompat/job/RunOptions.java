@@ -1,6 +1,8 @@
 package org.fleetcompat.job;
 
+import java.util.Objects;
 import org.fleetcompat.core.VectorCatalog;
+import org.fleetcompat.io.ResultFormat;
 
 /**
  * What {@code fleetcompat run} is asked to do. Immutable; the {@code with...} methods return
@@ -11,22 +13,54 @@ import org.fleetcompat.core.VectorCatalog;
  * @param writePairs whether to write the (possibly huge) {@code compatible_pairs} table
  * @param catalog the vector catalog: names in the output, and what the cold-migration what-if drops
  * @param assumeStopped whether running VMs are evaluated as if shut down (the what-if)
+ * @param format the file formats of the result tables (Parquet always; Arrow copies on request)
  */
 public record RunOptions(
-    String snapshot, String out, boolean writePairs, VectorCatalog catalog, boolean assumeStopped) {
+    String snapshot,
+    String out,
+    boolean writePairs,
+    VectorCatalog catalog,
+    boolean assumeStopped,
+    ResultFormat format) {
 
-  /** A plain nightly run with an empty catalog. */
+  /** Checks the components: catalog and format are never null. */
+  public RunOptions {
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(format, "format");
+  }
+
+  /** A plain nightly run with an empty catalog, in Parquet. */
   public RunOptions(String snapshot, String out, boolean writePairs) {
-    this(snapshot, out, writePairs, VectorCatalog.empty(), false);
+    this(snapshot, out, writePairs, VectorCatalog.empty(), false, ResultFormat.PARQUET);
+  }
+
+  /** A run in Parquet. */
+  public RunOptions(
+      String snapshot,
+      String out,
+      boolean writePairs,
+      VectorCatalog catalog,
+      boolean assumeStopped) {
+    this(snapshot, out, writePairs, catalog, assumeStopped, ResultFormat.PARQUET);
   }
 
   /** These options with {@code catalog}. */
   public RunOptions withCatalog(VectorCatalog catalog) {
-    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped);
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, format);
   }
 
   /** These options with the cold-migration what-if on. */
   public RunOptions assumingStopped() {
-    return new RunOptions(snapshot, out, writePairs, catalog, true);
+    return new RunOptions(snapshot, out, writePairs, catalog, true, format);
+  }
+
+  /** These options with the result tables written in {@code format}. */
+  public RunOptions withFormat(ResultFormat format) {
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, format);
+  }
+
+  /** These options reading {@code snapshot} instead: one set of options serves every night. */
+  public RunOptions withSnapshot(String snapshot) {
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, format);
   }
 }
