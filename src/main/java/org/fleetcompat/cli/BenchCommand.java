@@ -20,6 +20,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Generate a synthetic fleet (once) and time, in one JVM: run, the naive Spark SQL"
           + " join-and-compare, and the I/O floor. Prints wall time, pairs/s, peak heap, ratios."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat bench --vms 20000 --hosts 2000",
+      "  jobs/fleetcompat bench --all-distinct --vms 5000 --hosts 500 --skip-naive"
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--vms", defaultValue = "20000", description = "VMs (default: ${DEFAULT-VALUE}).")
@@ -86,10 +91,15 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BenchShape shape =
-        allDistinct
-            ? BenchShape.allDistinct(vms, hosts, vectors)
-            : new BenchShape(vms, hosts, vectors, vmClasses, hostClasses);
+    BenchShape shape;
+    try {
+      shape =
+          allDistinct
+              ? BenchShape.allDistinct(vms, hosts, vectors)
+              : new BenchShape(vms, hosts, vectors, vmClasses, hostClasses);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (repeat < 1) {
       throw new ParameterException(
           spec.commandLine(), "--repeat must be at least 1, not " + repeat);

@@ -70,6 +70,9 @@ public final class EngineOptions {
   /** The runner these options name, for try-with-resources. */
   OpenRunner open() {
     Engine e = chosen();
+    if (config != null && !Files.isReadable(config)) {
+      throw CliErrors.configFile(config, null);
+    }
     if (e == Engine.LOCAL) {
       if (threads != null && threads < 1) {
         throw new FleetcompatException(
@@ -78,9 +81,14 @@ public final class EngineOptions {
       Logging.quietLibraries();
       return new OpenRunner(threads == null ? new LocalRunner() : new LocalRunner(threads), null);
     }
+    Map<String, String> settings = settings();
+    if (!SparkSessions.isSubmitted()) {
+      // Before anything of Spark loads: an unreachable master fails in seconds, not a minute.
+      MasterProbe.requireReachable(master);
+    }
     boolean started =
         !isLive(SparkSession.getActiveSession()) && !isLive(SparkSession.getDefaultSession());
-    SparkSession session = SparkSessions.create(master, settings());
+    SparkSession session = SparkSessions.create(master, settings);
     return new OpenRunner(new SparkRunner(session), started ? session : null);
   }
 
@@ -134,14 +142,7 @@ public final class EngineOptions {
       try (InputStream in = Files.newInputStream(file)) {
         p.load(in);
       } catch (IOException e) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "Cannot read the config file "
-                + file
-                + " ("
-                + e.getClass().getSimpleName()
-                + "); check --config or $FLEETCOMPAT_CONF",
-            e);
+        throw CliErrors.configFile(file, e);
       }
       p.stringPropertyNames().stream().sorted().forEach(k -> settings.put(k, p.getProperty(k)));
     }

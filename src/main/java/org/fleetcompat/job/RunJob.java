@@ -22,6 +22,7 @@ import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.Storage;
+import org.fleetcompat.io.TableInput;
 import org.fleetcompat.io.WhatIfGains;
 import org.fleetcompat.pipeline.DriverTables;
 import org.fleetcompat.pipeline.FleetAnalysis;
@@ -57,7 +58,10 @@ public final class RunJob {
     Storage storage = runner.storage(options.snapshot());
     String startedAt = Instant.now().toString();
     SnapshotInputs inputs =
-        timer.time("inspect", () -> SnapshotInspector.inspect(storage, options.snapshot()));
+        timer.time(
+            "inspect",
+            () -> SnapshotInspector.inspect(storage, options.snapshot()),
+            RunJob::inspected);
     WhatIfInputs.require(options, inputs);
     Storage outStorage = runner.storage(options.out());
     ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
@@ -95,17 +99,21 @@ public final class RunJob {
             "validate",
             () ->
                 ValidatedSnapshot.validate(
-                    runner, storage, inputs, options.catalog(), options.assumeStopped()))) {
-      FleetAnalysis analysis = timer.time("analyze", snapshot::analyze);
+                    runner, storage, inputs, options.catalog(), options.assumeStopped()),
+            RunJob::validated)) {
+      FleetAnalysis analysis = timer.time("analyze", snapshot::analyze, RunJob::analyzed);
       List<WrittenPart> parts = new ArrayList<>();
+      ExpansionProgress progress = new ExpansionProgress(timer, analysis, options.writePairs());
       List<VmExpansion.Result> vmResults =
           timer.time(
               "expand",
               () ->
                   runner.map(
-                      snapshot.vmBuckets(),
+                      progress.started(snapshot.vmBuckets()),
                       VmExpansion.Context.of(analysis, output, options.writePairs()),
-                      VmExpansion::expand));
+                      VmExpansion::expand,
+                      (bucket, r) -> progress.finished(r.parts())),
+              r -> progress.counts());
       HostLoads loads = new HostLoads();
       FeasibilityCounts feasibility = FeasibilityCounts.ZERO;
       WhatIfGains gains = WhatIfGains.ZERO;
@@ -125,7 +133,8 @@ public final class RunJob {
       List<HostExpansion.Result> hostResults =
           timer.time(
               "expand",
-              () -> runner.map(snapshot.hostBuckets(), hostContext, HostExpansion::expand));
+              () -> runner.map(snapshot.hostBuckets(), hostContext, HostExpansion::expand),
+              results -> List.of(new PhaseTimer.Count(analysis.hosts().size(), "hosts written")));
       long newlyEvacuable = 0;
       for (HostExpansion.Result r : hostResults) {
         parts.addAll(r.parts());
@@ -136,7 +145,11 @@ public final class RunJob {
           feasibility.plus(
               new FeasibilityCounts(analysis.pools().poolCount(), 0, 0, 0, 0, 0, 0, 0));
       gains = gains.plus(new WhatIfGains(0, 0, 0, 0, newlyEvacuable));
-      parts.addAll(timer.time("write", () -> writeClassTables(analysis, options, output)));
+      parts.addAll(
+          timer.time(
+              "write",
+              () -> writeClassTables(analysis, options, output),
+              written -> List.of(new PhaseTimer.Count(written.size(), "class-level tables"))));
       parts.addAll(emptyTables(parts, options, output));
       return manifest(
           runner,
@@ -149,6 +162,76 @@ public final class RunJob {
           analysis.isWhatIf() || options.assumeStopped() ? gains : null,
           timer,
           startedAt);
+    }
+  }
+
+  private static List<PhaseTimer.Count> inspected(SnapshotInputs inputs) {
+    List<PhaseTimer.Count> counts = new ArrayList<>();
+    for (TableInput t : inputs.tables().values()) {
+      counts.add(new PhaseTimer.Count(t.rowCount(), t.table().tableName() + " rows"));
+    }
+    return counts;
+  }
+
+  private static List<PhaseTimer.Count> validated(ValidatedSnapshot snapshot) {
+    long accepted = 0;
+    long rejected = 0;
+    for (RowAccounting a : snapshot.accounting().values()) {
+      accepted += a.rowsAccepted();
+      rejected += a.rowsRejected();
+    }
+    return List.of(
+        new PhaseTimer.Count(accepted, "rows accepted"),
+        new PhaseTimer.Count(rejected, "rows rejected"));
+  }
+
+  private static List<PhaseTimer.Count> analyzed(FleetAnalysis a) {
+    return List.of(
+        new PhaseTimer.Count(a.fits().vmClassCount(), "VM classes"),
+        new PhaseTimer.Count(a.fits().hostClassCount(), "host classes"),
+        new PhaseTimer.Count(a.pools().poolCount(), "pools"),
+        new PhaseTimer.Count(a.fits().compatiblePairs(), "compatible pairs"));
+  }
+
+  /**
+   * The expansion's progress as buckets finish: in pairs written with {@code --pairs} (the long
+   * part), else in VMs. Thread safe.
+   */
+  private static final class ExpansionProgress {
+    private final PhaseTimer timer;
+    private final String unit;
+    private final String table;
+    private final long total;
+    private long done;
+
+    ExpansionProgress(PhaseTimer timer, FleetAnalysis analysis, boolean pairs) {
+      this.timer = timer;
+      this.unit = pairs ? "pairs" : "VMs";
+      this.table = (pairs ? ResultTable.COMPATIBLE_PAIRS : ResultTable.VM_SUMMARY).tableName();
+      long vms = 0;
+      for (int c = 0; c < analysis.fits().vmClassCount(); c++) {
+        vms += analysis.fits().vmClassSize(c);
+      }
+      this.total = pairs ? analysis.fits().compatiblePairs() : vms;
+    }
+
+    /** Shows the empty bar as the stage starts; returns {@code buckets}. */
+    <B> B started(B buckets) {
+      timer.advance("expand", 0, total, unit);
+      return buckets;
+    }
+
+    synchronized void finished(List<WrittenPart> parts) {
+      for (WrittenPart p : parts) {
+        if (p.table().equals(table)) {
+          done += p.rows();
+        }
+      }
+      timer.advance("expand", done, total, unit);
+    }
+
+    synchronized List<PhaseTimer.Count> counts() {
+      return List.of(new PhaseTimer.Count(done, unit + " written"));
     }
   }
 
