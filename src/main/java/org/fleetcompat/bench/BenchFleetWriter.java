@@ -1,72 +1,186 @@
 package org.fleetcompat.bench;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.io.SnapshotTableWriter;
+import org.fleetcompat.io.ValueEncoding;
+import org.fleetcompat.io.VectorRow;
+import org.fleetcompat.io.WriteOptions;
 
 /**
- * Writes a synthetic fleet of a {@link BenchShape} as a snapshot, with Spark (so a million VMs take
- * seconds and no driver memory). Realistic in the ways the engine relies on: few feature
- * "generations", nested feature masks (SubSet), a minimum configuration version
- * (GreaterThanOrEqual) and a large width value at and above 2^63 (LessThanOrEqual) that makes every
- * class distinct. About a third of VM-host pairs are compatible.
+ * Writes a synthetic fleet of a {@link BenchShape} as a snapshot with {@link SnapshotTableWriter}
+ * (no Spark), each vector table as a directory of part files so that readers can work on them in
+ * parallel. Realistic in the ways a classes-first engine relies on: few feature "generations",
+ * nested feature masks (SubSet), a minimum configuration version (GreaterThanOrEqual) and a large
+ * width value at and above 2^63 (LessThanOrEqual) that makes every class distinct. About a third of
+ * VM-host pairs are compatible.
  *
  * <p>System {@code i} belongs to class {@code i % classes}; a class's vectors depend only on the
- * class, so the fleet has exactly the shape's class counts. Values are written as signed INT64 bit
- * patterns, the way Spark writes longs.
+ * class, so the fleet has exactly the shape's class counts. Vector {@code k} of a system: id {@code
+ * 0x10000100 + k} (or {@code 2^31 + k} for every seventh, so ids cross the signed 32-bit range);
+ * operation GreaterThanOrEqual for {@code k % 6 == 4}, LessThanOrEqual for {@code k % 6 == 5},
+ * SubSet otherwise. Values are written as plain signed INT64 bit patterns (the way Spark writes
+ * longs), so every reader must reinterpret values at and above 2^63; {@code vector_id} INT64,
+ * {@code compare_operation} INT32, dictionary encoding on, uncompressed.
+ *
+ * <p>The output is a function of the shape only. Parts are written by one thread per core; memory
+ * is bounded by two parts per thread ({@value #ROWS_PER_PART} rows each).
  */
 public final class BenchFleetWriter {
   private static final int GENERATIONS = 8;
+  private static final int ROWS_PER_PART = 500_000;
+  private static final int MIN_PARTS = 4;
+  private static final int MAX_PARTS = 64;
+  private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
   private BenchFleetWriter() {}
 
-  /** Writes {@code host_vectors/} and {@code vm_vectors/} under {@code snapshotDir}. */
-  public static void write(SparkSession spark, BenchShape shape, String snapshotDir) {
-    side(spark, shape.vms(), shape.vmClasses(), shape.vectors(), "vm", true)
-        .write()
-        .mode("overwrite")
-        .parquet(snapshotDir + "/vm_vectors");
-    side(spark, shape.hosts(), shape.hostClasses(), shape.vectors(), "h", false)
-        .write()
-        .mode("overwrite")
-        .parquet(snapshotDir + "/host_vectors");
+  /**
+   * Writes {@code host_vectors/} and {@code vm_vectors/} under {@code snapshotDir}, replacing what
+   * was there.
+   *
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static void write(BenchShape shape, Path snapshotDir) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      writeSide(pool, snapshotDir, SnapshotTable.VM_VECTORS, shape, shape.vms(), shape.vmClasses());
+      writeSide(
+          pool, snapshotDir, SnapshotTable.HOST_VECTORS, shape, shape.hosts(), shape.hostClasses());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
-  private static Dataset<Row> side(
-      SparkSession spark, int systems, int classes, int vectors, String prefix, boolean vm) {
-    String id = vm ? "vm_id" : "host_id";
-    // gen: the feature generation of the class; a VM needs gen <= the host's gen (nested masks)
-    // and its configuration version must reach the host's minimum, which lags two generations.
-    String gen = "pmod(xxhash64(c, " + (vm ? 1 : 2) + "), " + GENERATIONS + ")";
-    String mask = "shiftleft(shiftleft(1L, 8 + 6 * gen) - 1, pmod(k, 4))";
-    String subSet =
-        vm
-            ? "("
-                + mask
-                + " & ~shiftleft(1L, CAST(pmod(c, 8) AS INT)))"
-                + " | CASE WHEN pmod(k, 4) = 3 THEN shiftleft(1L, 63) ELSE 0L END"
-            : mask + " | CASE WHEN pmod(k, 4) = 3 THEN shiftleft(1L, 63) ELSE 0L END";
-    String version = vm ? "2048 + 256 * gen" : "2048 + 256 * greatest(gen - 2, 0)";
-    String width = vm ? "shiftleft(1L, 63) + c" : "shiftleft(1L, 63) + 4294967296 + c";
-    int files = Math.max(1, (int) Math.min(64, (long) systems * vectors / 2_000_000L));
-    return spark
-        .range(systems)
-        .withColumnRenamed("id", "i")
-        .crossJoin(spark.range(vectors).withColumnRenamed("id", "k"))
-        .selectExpr("i", "k", "pmod(i, " + classes + ") AS c")
-        .selectExpr("i", "k", "c", gen + " AS gen")
-        .selectExpr(
-            "concat('" + prefix + "-', lpad(CAST(i AS STRING), 8, '0')) AS " + id,
-            "CASE WHEN pmod(k, 7) = 6 THEN 2147483648 + k ELSE 268435712 + k END AS vector_id",
-            "CAST(CASE pmod(k, 6) WHEN 4 THEN 5 WHEN 5 THEN 7 ELSE 2 END AS INT)"
-                + " AS compare_operation",
-            "CASE pmod(k, 6) WHEN 4 THEN "
-                + version
-                + " WHEN 5 THEN "
-                + width
-                + " ELSE "
-                + subSet
-                + " END AS compatibility_info")
-        .repartition(files);
+  /** How many part files a table of {@code systems} systems gets: whole systems per part. */
+  static int parts(int systems, int vectors) {
+    long rows = (long) systems * vectors;
+    long wanted = Math.max(MIN_PARTS, (rows + ROWS_PER_PART - 1) / ROWS_PER_PART);
+    return (int) Math.max(1, Math.min(Math.min(MAX_PARTS, wanted), systems));
+  }
+
+  private static void writeSide(
+      ExecutorService pool,
+      Path snapshotDir,
+      SnapshotTable table,
+      BenchShape shape,
+      int systems,
+      int classes) {
+    Path dir = snapshotDir.resolve(table.tableName());
+    Path scratch = snapshotDir.resolve("_writing-" + table.tableName());
+    BenchFiles.deleteTree(dir);
+    BenchFiles.deleteTree(scratch);
+    int parts = parts(systems, shape.vectors());
+    List<Future<?>> done = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      int part = p;
+      int from = (int) ((long) systems * p / parts);
+      int to = (int) ((long) systems * (p + 1) / parts);
+      done.add(
+          pool.submit(
+              () -> writePart(table, shape.vectors(), classes, from, to, scratch, dir, part)));
+    }
+    try {
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while writing " + dir, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("Cannot write " + dir + ": " + e.getCause(), e.getCause());
+    } finally {
+      BenchFiles.deleteTree(scratch);
+    }
+  }
+
+  /**
+   * The writer deletes a table's previous files before it writes, so each part goes through a
+   * scratch snapshot of its own and is then moved into place.
+   */
+  private static void writePart(
+      SnapshotTable table,
+      int vectors,
+      int classes,
+      int from,
+      int to,
+      Path scratch,
+      Path dir,
+      int part) {
+    boolean vm = table == SnapshotTable.VM_VECTORS;
+    List<VectorRow> rows = new ArrayList<>((to - from) * vectors);
+    for (int i = from; i < to; i++) {
+      String id = String.format(Locale.ROOT, "%s-%08d", vm ? "vm" : "h", i);
+      int c = i % classes;
+      int gen = generation(c, vm);
+      for (int k = 0; k < vectors; k++) {
+        long vectorId = k % 7 == 6 ? 2_147_483_648L + k : 268_435_712L + k;
+        long op = k % 6 == 4 ? 5 : k % 6 == 5 ? 7 : 2;
+        rows.add(new VectorRow(id, vectorId, op, unsigned(value(k, c, gen, vm))));
+      }
+    }
+    Path own = scratch.resolve(String.format(Locale.ROOT, "p%05d", part));
+    SnapshotTableWriter.writeVectors(
+        own,
+        table,
+        rows,
+        WriteOptions.defaults().withValue(ValueEncoding.SIGNED_INT64).withRowsPerFile(0));
+    try {
+      Files.createDirectories(dir);
+      Files.move(
+          own.resolve(table.tableName() + ".parquet"),
+          dir.resolve(String.format(Locale.ROOT, "part-%05d.parquet", part)),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot move a part file into " + dir + ": " + e, e);
+    }
+  }
+
+  /**
+   * The value bits of vector {@code k} of a system of class {@code c} and generation {@code gen}. A
+   * VM needs {@code gen <=} the host's (nested masks) and a configuration version that reaches the
+   * host's minimum, which lags two generations.
+   */
+  private static long value(int k, int c, int gen, boolean vm) {
+    switch (k % 6) {
+      case 4:
+        return vm ? 2048 + 256L * gen : 2048 + 256L * Math.max(gen - 2, 0);
+      case 5:
+        return vm ? Long.MIN_VALUE + c : Long.MIN_VALUE + 4_294_967_296L + c;
+      default:
+        long mask = ((1L << (8 + 6 * gen)) - 1) << (k % 4);
+        long top = k % 4 == 3 ? Long.MIN_VALUE : 0L;
+        return vm ? (mask & ~(1L << (c % 8))) | top : mask | top;
+    }
+  }
+
+  /** A class's feature generation, 0..7: a fixed mix of the class number and the side. */
+  private static int generation(int c, boolean vm) {
+    long z = c * 2L + (vm ? 1 : 0) + 0x9E37_79B9_7F4A_7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+    z ^= z >>> 31;
+    return (int) Math.floorMod(z, (long) GENERATIONS);
+  }
+
+  private static BigInteger unsigned(long bits) {
+    BigInteger v = BigInteger.valueOf(bits);
+    return bits < 0 ? v.add(TWO_TO_64) : v;
   }
 }

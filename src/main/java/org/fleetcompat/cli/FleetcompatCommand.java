@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       GenerateSamplesCommand.class,
       BenchCommand.class,
+      ReportCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FleetcompatCommand {

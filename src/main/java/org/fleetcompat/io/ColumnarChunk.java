@@ -179,6 +179,65 @@ final class ColumnarChunk {
     }
   }
 
+  /**
+   * {@code n} copies of {@code v} in a non-null INT or DICTIONARY column: what {@code n} calls of
+   * {@link #append(long)} write, with the statistics updated once.
+   */
+  void appendRepeated(long v, int n) throws IOException {
+    assert !nullable && (kind == INT || kind == DICTIONARY) && n > 0;
+    if (kind == DICTIONARY) {
+      for (int i = 0; i < n; i++) {
+        indices.writeInt((int) v);
+      }
+      pageByteArrayBytes += (long) dictionaryLengths[(int) v] * n;
+    } else {
+      for (int i = 0; i < n; i++) {
+        plain.writeInteger((int) v);
+      }
+    }
+    widen(v, v, n);
+  }
+
+  /**
+   * {@code values[from, to)} in a non-null INT or DICTIONARY column: what one call of {@link
+   * #append(long)} per value writes, with the statistics updated once.
+   */
+  void appendAll(int[] values, int from, int to) throws IOException {
+    assert !nullable && (kind == INT || kind == DICTIONARY) && to > from;
+    int min = values[from];
+    int max = min;
+    if (kind == DICTIONARY) {
+      long bytes = 0;
+      for (int i = from; i < to; i++) {
+        int v = values[i];
+        indices.writeInt(v);
+        bytes += dictionaryLengths[v];
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      pageByteArrayBytes += bytes;
+    } else {
+      for (int i = from; i < to; i++) {
+        int v = values[i];
+        plain.writeInteger(v);
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    widen(min, max, to - from);
+  }
+
+  private void widen(long min, long max, int n) {
+    if (pageValues == 0) {
+      pageMin = min;
+      pageMax = max;
+    } else {
+      pageMin = Math.min(pageMin, min);
+      pageMax = Math.max(pageMax, max);
+    }
+    pageValues += n;
+  }
+
   /** A value of a STRING column without a dictionary: UTF-8 bytes, read before this returns. */
   void append(byte[] utf8) throws IOException {
     if (nullable) {

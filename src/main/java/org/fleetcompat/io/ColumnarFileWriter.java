@@ -335,6 +335,93 @@ public final class ColumnarFileWriter {
     arrow.endRow();
   }
 
+  /**
+   * Writes {@code to - from} rows of a two-column table at once: column {@code fixed} holds {@code
+   * fixedValue} in each of them (an int, or an index into its dictionary), column {@code varying}
+   * holds {@code values[from]}, ..., {@code values[to - 1]} in turn. Both columns must be INT or
+   * dictionary-bound STRING columns that are not nullable, and the table must have no other column.
+   * The rows read back exactly as if written one by one with {@link #endRow()}; only page
+   * boundaries may fall elsewhere. The pair tables are written this way: one call per VM, with no
+   * per-row bookkeeping.
+   *
+   * @throws IllegalArgumentException if the columns do not fit, a value is outside its dictionary,
+   *     or a row is half set; nothing is written then
+   * @throws FleetcompatException (32768) if the file cannot be written
+   */
+  public void writeRun(int fixed, long fixedValue, int varying, int[] values, int from, int to) {
+    if (closed) {
+      throw new IllegalStateException("Cannot write " + tableName + ": " + file + " is closed");
+    }
+    if (width != 2 || fixed == varying || setCount != 0 || !runnable(fixed) || !runnable(varying)) {
+      throw new IllegalArgumentException(
+          "Cannot write "
+              + tableName
+              + " in runs: writeRun takes the two not-null INT or dictionary columns of a"
+              + " two-column table, between rows");
+    }
+    checkRunValue(fixed, fixedValue);
+    for (int i = from; i < to; i++) {
+      checkRunValue(varying, values[i]);
+    }
+    if (arrow != null) {
+      copyRunToArrow(fixed, fixedValue, varying, values, from, to);
+    }
+    try {
+      int at = from;
+      while (at < to) {
+        int n = Math.min(to - at, pageEnd - pageRows);
+        chunks[fixed].appendRepeated(fixedValue, n);
+        chunks[varying].appendAll(values, at, at + n);
+        at += n;
+        rows += n;
+        pageRows += n;
+        if (pageRows >= pageEnd || isAPageFull()) {
+          endPage();
+        }
+      }
+    } catch (IOException e) {
+      throw ResultFileErrors.cannotWrite(tableName, file, e);
+    }
+  }
+
+  /**
+   * The rows of a {@link #writeRun} for the Arrow copy, one by one, dictionary indices resolved.
+   */
+  private void copyRunToArrow(
+      int fixed, long fixedValue, int varying, int[] values, int from, int to) {
+    for (int i = from; i < to; i++) {
+      copyRunValue(fixed, fixedValue);
+      copyRunValue(varying, values[i]);
+      arrow.endRow();
+    }
+  }
+
+  private void copyRunValue(int column, long value) {
+    if (kinds[column] == ColumnarChunk.DICTIONARY) {
+      arrow.setUtf8(column, dictionaries[column][(int) value]);
+    } else {
+      arrow.setLong(column, value);
+    }
+  }
+
+  private boolean runnable(int column) {
+    return column >= 0
+        && column < width
+        && !chunks[column].nullable
+        && (kinds[column] == ColumnarChunk.INT || kinds[column] == ColumnarChunk.DICTIONARY);
+  }
+
+  private void checkRunValue(int column, long value) {
+    boolean ok =
+        kinds[column] == ColumnarChunk.DICTIONARY
+            ? value >= 0 && value < dictionarySizes[column]
+            : value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+    if (!ok) {
+      throw ResultFileErrors.misuse(
+          tableName, chunks[column].name, rows, "cannot hold " + value + " in writeRun");
+    }
+  }
+
   /** The rows ended so far. */
   public long rowCount() {
     return rows;

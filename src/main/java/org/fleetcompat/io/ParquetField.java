@@ -91,6 +91,14 @@ final class ParquetField {
     return kind == Kind.INT64;
   }
 
+  /**
+   * The current value's index in its column chunk's dictionary: only for a chunk whose data pages
+   * are all dictionary-encoded, and a value that is not null.
+   */
+  int dictionaryId() {
+    return reader.getCurrentValueDictionaryID();
+  }
+
   /** The current text value (a {@link #isText()} column, not null). */
   Binary binary() {
     return reader.getBinary();
@@ -179,7 +187,17 @@ final class ParquetField {
   private static final class IgnoringConverter extends GroupConverter {
     @Override
     public Converter getConverter(int fieldIndex) {
-      return new PrimitiveConverter() {};
+      // Claiming dictionary support keeps dictionary pages' values as indices, which
+      // getCurrentValueDictionaryID hands out; the getters still decode them.
+      return new PrimitiveConverter() {
+        @Override
+        public boolean hasDictionarySupport() {
+          return true;
+        }
+
+        @Override
+        public void setDictionary(org.apache.parquet.column.Dictionary dictionary) {}
+      };
     }
 
     @Override

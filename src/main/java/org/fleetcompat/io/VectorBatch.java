@@ -40,11 +40,14 @@ public final class VectorBatch implements Serializable {
     this.signedValues = b.signedValues;
     this.systemIds = Arrays.copyOf(b.systemIds, b.systemCount);
     this.size = b.size;
-    this.systemOf = Arrays.copyOf(b.systemOf, b.size);
-    this.vectorIds = Arrays.copyOf(b.vectorIds, b.size);
-    this.operations = Arrays.copyOf(b.operations, b.size);
-    this.values = Arrays.copyOf(b.values, b.size);
-    this.faults = Arrays.copyOf(b.faults, b.size);
+    // The builder's arrays are taken as they are unless a quarter or more of them is unused:
+    // copying every row once more costs more than the slack.
+    boolean trim = b.systemOf.length - b.size > b.systemOf.length / 4;
+    this.systemOf = trim ? Arrays.copyOf(b.systemOf, b.size) : b.systemOf;
+    this.vectorIds = trim ? Arrays.copyOf(b.vectorIds, b.size) : b.vectorIds;
+    this.operations = trim ? Arrays.copyOf(b.operations, b.size) : b.operations;
+    this.values = trim ? Arrays.copyOf(b.values, b.size) : b.values;
+    this.faults = trim ? Arrays.copyOf(b.faults, b.size) : b.faults;
     this.faultRows = Arrays.copyOf(b.faultRows, b.faultCount);
     this.faultMessages = Arrays.copyOf(b.faultMessages, b.faultCount);
     this.faultTexts = Arrays.copyOf(b.faultTexts, b.faultCount);
@@ -147,10 +150,25 @@ public final class VectorBatch implements Serializable {
 
     /** A builder for rows of {@code table} from {@code file}'s split {@code splitIndex}. */
     public Builder(SnapshotTable table, String file, int splitIndex, boolean signedValues) {
+      this(table, file, splitIndex, signedValues, 64);
+    }
+
+    /**
+     * A builder that expects about {@code expectedRows} rows, so that its arrays are not copied
+     * over and over as a large split fills them.
+     */
+    public Builder(
+        SnapshotTable table, String file, int splitIndex, boolean signedValues, int expectedRows) {
       this.table = table;
       this.file = file;
       this.splitIndex = splitIndex;
       this.signedValues = signedValues;
+      int n = Math.max(64, expectedRows);
+      systemOf = new int[n];
+      vectorIds = new int[n];
+      operations = new byte[n];
+      values = new long[n];
+      faults = new byte[n];
     }
 
     /** Adds a system id and returns its index for {@link #add} (ids need not be distinct). */
@@ -209,7 +227,7 @@ public final class VectorBatch implements Serializable {
       return size++;
     }
 
-    /** The batch. */
+    /** The batch; the builder must not be used after this. */
     public VectorBatch build() {
       return new VectorBatch(this);
     }

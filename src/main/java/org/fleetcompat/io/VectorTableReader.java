@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReadStore;
+import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
@@ -29,11 +33,19 @@ public final class VectorTableReader {
 
   private VectorTableReader() {}
 
-  /** Which bucket a system id belongs to (null: the rows that name no system). Serializable. */
+  /**
+   * Which bucket a system belongs to, by its id's {@link IdHash}; the rows that name no system go
+   * to bucket 0. Serializable.
+   */
   @FunctionalInterface
   public interface Router extends Serializable {
-    /** The bucket of {@code systemId}, 0 to buckets - 1. */
-    int bucketOf(String systemId);
+    /** The bucket of the system whose id hashes to {@code idHash}, 0 to buckets - 1. */
+    int bucketOf(int idHash);
+
+    /** The bucket of {@code systemId} (null: 0). */
+    default int bucketOf(String systemId) {
+      return systemId == null ? 0 : bucketOf(IdHash.of(systemId));
+    }
   }
 
   /**
@@ -56,7 +68,9 @@ public final class VectorTableReader {
           break;
         }
         ColumnReadStore store = ParquetField.store(pages, schema, createdBy);
-        readRowGroup(split, schema, store, pages.getRowCount(), router, out);
+        boolean dictionaryIds =
+            isDictionaryOnly(reader.getFooter().getBlocks().get(g), table.idColumn());
+        readRowGroup(split, schema, store, pages.getRowCount(), router, dictionaryIds, out);
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof org.fleetcompat.core.FleetcompatException f) {
@@ -77,6 +91,7 @@ public final class VectorTableReader {
       ColumnReadStore store,
       long rows,
       Router router,
+      boolean dictionaryIds,
       VectorBatch.Builder[] out) {
     SnapshotTable table = split.table();
     ParquetField id = field(store, schema, table.idColumn());
@@ -85,8 +100,9 @@ public final class VectorTableReader {
     ParquetField val = field(store, schema, SnapshotTable.COMPATIBILITY_INFO);
     boolean signedValues = val.isSignedInt64();
     Ids ids = new Ids(split, router, out, signedValues);
+    boolean byDictionary = dictionaryIds && id.isText();
     for (long r = 0; r < rows; r++) {
-      Ids.Placed system = ids.place(id);
+      Ids.Placed system = byDictionary ? ids.placeByDictionary(id) : ids.place(id);
       String fault = null;
       RejectReason reason = null;
       long vectorId = 0;
@@ -138,6 +154,21 @@ public final class VectorTableReader {
     }
   }
 
+  /**
+   * Whether every data page of the row group's id column is dictionary-encoded, as its footer's
+   * encoding statistics say: then a system is known by its dictionary index, with no hashing of its
+   * id per row (a table written system by system or not, as Spark writes it).
+   */
+  private static boolean isDictionaryOnly(BlockMetaData block, String column) {
+    for (ColumnChunkMetaData c : block.getColumns()) {
+      if (c.getPath().toDotString().equals(column)) {
+        EncodingStats stats = c.getEncodingStats();
+        return stats != null && stats.hasDictionaryPages() && !stats.hasNonDictionaryEncodedPages();
+      }
+    }
+    return false;
+  }
+
   private static boolean inRange(ParquetField f, long max) {
     if (!f.fitsLong()) {
       return false;
@@ -160,8 +191,13 @@ public final class VectorTableReader {
     private final Router router;
     private final VectorBatch.Builder[] out;
     private final boolean signedValues;
-    private final Map<Object, Placed> seen = new HashMap<>();
-    private Object lastKey;
+    private final int expectedRows;
+    private final IdTable[] texts;
+    private final Placed[][] byText;
+    private final Map<BigInteger, Placed> numbers = new HashMap<>();
+    private Placed nulls;
+    private Placed[] byDictionaryId = new Placed[1024];
+    private Binary lastText;
     private Placed last;
 
     Ids(InputSplit split, Router router, VectorBatch.Builder[] out, boolean signedValues) {
@@ -169,49 +205,84 @@ public final class VectorTableReader {
       this.router = router;
       this.out = out;
       this.signedValues = signedValues;
+      this.expectedRows = (int) Math.min(1 << 24, split.rows() / out.length + 1);
+      this.texts = new IdTable[out.length];
+      this.byText = new Placed[out.length][];
     }
 
     /** Where one row's system goes. */
     record Placed(String systemId, VectorBatch.Builder batch, int index) {}
 
-    Placed place(ParquetField id) {
-      Object key;
+    /** {@link #place}, for a column chunk whose pages are all dictionary-encoded. */
+    Placed placeByDictionary(ParquetField id) {
       if (id.isNull()) {
-        key = NULL_KEY;
-      } else if (id.isText()) {
-        Binary b = id.binary();
-        if (b == lastKey) {
-          return last;
-        }
-        key = b;
-      } else {
-        key = id.bigValue();
+        return place(id);
       }
-      if (key.equals(lastKey)) {
+      int d = id.dictionaryId();
+      if (d >= byDictionaryId.length) {
+        byDictionaryId = Arrays.copyOf(byDictionaryId, Math.max(d + 1, 2 * d));
+      }
+      Placed p = byDictionaryId[d];
+      if (p == null) {
+        p = place(id);
+        byDictionaryId[d] = p;
+      }
+      return p;
+    }
+
+    /**
+     * Where the current row's system goes. Consecutive rows of one system (the usual layout) cost
+     * one comparison; another text id is hashed, routed to its bucket, and looked up among that
+     * bucket's ids only.
+     */
+    Placed place(ParquetField id) {
+      if (id.isNull()) {
+        if (nulls == null) {
+          nulls = placed(null, 0);
+        }
+        return nulls;
+      }
+      if (!id.isText()) {
+        return numbers.computeIfAbsent(
+            id.bigValue(), v -> placed(v.toString(), router.bucketOf(v.toString())));
+      }
+      Binary b = id.binary();
+      if (b == lastText || b.equals(lastText)) {
         return last;
       }
-      Placed p = seen.get(key);
-      if (p == null) {
-        String systemId =
-            key == NULL_KEY
-                ? null
-                : key instanceof Binary b ? ParquetField.utf8(b) : ((BigInteger) key).toString();
-        int bucket = router.bucketOf(systemId);
-        VectorBatch.Builder batch = out[bucket];
-        if (batch == null) {
-          batch = new VectorBatch.Builder(split.table(), split.file(), split.index(), signedValues);
-          out[bucket] = batch;
-        }
-        p = new Placed(systemId, batch, systemId == null ? -1 : batch.addSystem(systemId));
-        // Dictionary pages hand out the same Binary object again; plain pages reuse buffers.
-        seen.put(key instanceof Binary b ? b.copy() : key, p);
+      java.nio.ByteBuffer bytes = b.toByteBuffer();
+      int hash = IdHash.of(bytes);
+      int bucket = router.bucketOf(hash);
+      IdTable table = texts[bucket];
+      if (table == null) {
+        table = new IdTable();
+        texts[bucket] = table;
+        byText[bucket] = new Placed[64];
       }
-      lastKey = key instanceof Binary b ? b.copy() : key;
+      int e = table.indexOf(bytes, hash);
+      if (e >= byText[bucket].length) {
+        byText[bucket] = Arrays.copyOf(byText[bucket], 2 * byText[bucket].length);
+      }
+      Placed p = byText[bucket][e];
+      if (p == null) {
+        p = placed(ParquetField.utf8(b), bucket);
+        byText[bucket][e] = p;
+      }
+      lastText = b.copy();
       last = p;
       return p;
     }
 
-    private static final Object NULL_KEY = new Object();
+    private Placed placed(String systemId, int bucket) {
+      VectorBatch.Builder batch = out[bucket];
+      if (batch == null) {
+        batch =
+            new VectorBatch.Builder(
+                split.table(), split.file(), split.index(), signedValues, expectedRows);
+        out[bucket] = batch;
+      }
+      return new Placed(systemId, batch, systemId == null ? -1 : batch.addSystem(systemId));
+    }
   }
 
   /** Every batch of {@code batches} that is not null, for callers that want a list. */

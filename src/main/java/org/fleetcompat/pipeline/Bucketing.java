@@ -1,5 +1,6 @@
 package org.fleetcompat.pipeline;
 
+import org.fleetcompat.io.IdHash;
 import org.fleetcompat.io.VectorTableReader;
 
 /**
@@ -8,8 +9,9 @@ import org.fleetcompat.io.VectorTableReader;
  * the data alone (never of threads, executors or partitions), so every runner on every machine
  * makes the same buckets, judges the same systems together and writes the same files.
  *
- * <p>A system's bucket is a mix of its id's {@link String#hashCode()} (which the Java language
- * specifies), so it is the same in every JVM.
+ * <p>A system's bucket is a mix of its id's {@link IdHash} (the polynomial hash of its UTF-8 bytes,
+ * which for ASCII ids is the {@link String#hashCode()} the Java language specifies), so it is the
+ * same in every JVM, and readers compute it from a page's bytes with no string made.
  */
 public final class Bucketing {
   /** A side with at most this many vector rows is one bucket: small fleets make few files. */
@@ -37,10 +39,15 @@ public final class Bucketing {
 
   /** The bucket of a system id among {@code buckets}; the rows naming no system go to bucket 0. */
   public static int bucketOf(String systemId, int buckets) {
-    if (systemId == null || buckets == 1) {
+    return systemId == null ? 0 : bucketOfHash(IdHash.of(systemId), buckets);
+  }
+
+  /** The bucket of a system whose id has the {@link IdHash} {@code idHash}. */
+  public static int bucketOfHash(int idHash, int buckets) {
+    if (buckets == 1) {
       return 0;
     }
-    int h = systemId.hashCode();
+    int h = idHash;
     // MurmurHash3's finalizer: spreads ids that differ only in their last characters.
     h ^= h >>> 16;
     h *= 0x85ebca6b;
@@ -52,6 +59,6 @@ public final class Bucketing {
 
   /** A serializable router over {@code buckets} for the readers. */
   public static VectorTableReader.Router router(int buckets) {
-    return id -> bucketOf(id, buckets);
+    return idHash -> bucketOfHash(idHash, buckets);
   }
 }

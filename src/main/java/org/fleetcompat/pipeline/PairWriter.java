@@ -76,10 +76,8 @@ final class PairWriter {
     try {
       for (int i = from; i < to; i++) {
         int[] hosts = lists.of(classOf(bucket, vms, ctx, i));
-        for (int h : hosts) {
-          w.setDictionaryIndex(0, i - from);
-          w.setDictionaryIndex(1, h);
-          w.endRow();
+        if (hosts.length > 0) {
+          w.writeRun(0, i - from, 1, hosts, 0, hosts.length);
         }
       }
       return ctx.output().part(ResultTable.COMPATIBLE_PAIRS, name, w.close());

@@ -16,6 +16,7 @@ import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.AttributeBatch;
 import org.fleetcompat.io.AttributeTableReader;
+import org.fleetcompat.io.IdHash;
 import org.fleetcompat.io.InputSplit;
 import org.fleetcompat.io.LoadedVectorRow;
 import org.fleetcompat.io.RejectReason;
@@ -142,7 +143,10 @@ public final class SystemLookup {
       return found;
     }
     Set<String> wanted = new HashSet<>(ids);
-    VectorTableReader.Router router = id -> id != null && wanted.contains(id) ? KEPT : DROPPED;
+    Set<Integer> hashes = new HashSet<>();
+    wanted.forEach(id -> hashes.add(IdHash.of(id)));
+    // Routed by hash: another id of a wanted id's hash comes along, and is dropped below.
+    VectorTableReader.Router router = h -> hashes.contains(h) ? KEPT : DROPPED;
     Map<String, List<LoadedVectorRow>> rows = new TreeMap<>();
     for (InputSplit split : inputs.required(table).splits()) {
       VectorBatch b = VectorTableReader.read(storage, split, router, 2)[KEPT];
@@ -150,6 +154,9 @@ public final class SystemLookup {
         continue;
       }
       for (int r = 0; r < b.size(); r++) {
+        if (b.systemOf(r) < 0 || !wanted.contains(b.systemIds()[b.systemOf(r)])) {
+          continue;
+        }
         String id = b.systemIds()[b.systemOf(r)];
         RejectReason fault = b.fault(r);
         rows.computeIfAbsent(id, k -> new ArrayList<>())
@@ -287,7 +294,7 @@ public final class SystemLookup {
   private List<AttributeBatch.Row> attributeRows(TableInput table) {
     List<AttributeBatch.Row> rows = new ArrayList<>();
     for (InputSplit split : table.splits()) {
-      AttributeBatch b = AttributeTableReader.read(storage, table, split, id -> 0, 1)[0];
+      AttributeBatch b = AttributeTableReader.read(storage, table, split, h -> 0, 1)[0];
       if (b != null) {
         rows.addAll(b.rows());
       }

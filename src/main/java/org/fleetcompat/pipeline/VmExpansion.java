@@ -202,11 +202,9 @@ public final class VmExpansion {
     ColumnarFileWriter w = ctx.output().columnar(ResultTable.CLASS_MATRIX, name);
     try {
       for (int c : owned) {
-        BitSet f = ctx.fits().fits(c);
-        for (int h = f.nextSetBit(0); h >= 0; h = f.nextSetBit(h + 1)) {
-          w.setInt(0, c);
-          w.setInt(1, h);
-          w.endRow();
+        int[] hostClasses = ctx.fits().fits(c).stream().toArray();
+        if (hostClasses.length > 0) {
+          w.writeRun(0, c, 1, hostClasses, 0, hostClasses.length);
         }
       }
       return List.of(ctx.output().part(ResultTable.CLASS_MATRIX, name, w.close()));

@@ -112,7 +112,8 @@ final class SampleHostPlanner {
     return hosts;
   }
 
-  private static List<SampleVector> hostVectors(HostCpu cpu, long flushSizeBytes) {
+  /** Every vector of a host of {@code cpu} with the given cache-line flush size. */
+  static List<SampleVector> hostVectors(HostCpu cpu, long flushSizeBytes) {
     List<SampleVector> vectors = new ArrayList<>();
     for (SampleVector v : cpu.vectors()) {
       // hosts.csv carries operation 0 everywhere; the VMs' operation must be on the host row.

@@ -3,14 +3,10 @@ package org.fleetcompat.sample;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import org.fleetcompat.io.HostRow;
-import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SnapshotTableWriter;
 import org.fleetcompat.io.VectorRow;
 import org.fleetcompat.io.VmRow;
@@ -68,6 +64,9 @@ public final class SampleSnapshotGenerator {
   /** The seed of the committed sample {@code data-samples/cpu-fleet}. */
   public static final long DEFAULT_SEED = 20261121L;
 
+  /** The seed of the committed second night, {@code data-samples/cpu-fleet-night2}. */
+  public static final long DEFAULT_NIGHT_TWO_SEED = SampleNightTwo.DEFAULT_SEED;
+
   /** Vendor scalar of the CPU data (Intel 1, AMD 2, Hygon 3); VMs compare Equal. */
   public static final int VENDOR_ID = 0x00000001;
 
@@ -103,8 +102,8 @@ public final class SampleSnapshotGenerator {
    */
   private static final int BAD_ROWS = 6;
 
-  private static final int HOST_PARTS = 3;
-  private static final int VM_PARTS = 4;
+  static final int HOST_PARTS = 3;
+  static final int VM_PARTS = 4;
 
   /**
    * What {@link #generate} wrote.
@@ -142,6 +141,32 @@ public final class SampleSnapshotGenerator {
    * @throws IllegalArgumentException if a CSV file is not in the expected format
    */
   public static GeneratedSnapshot generate(Path cpusDir, Path snapshotDir, long seed) {
+    return plan(cpusDir, seed).write(snapshotDir);
+  }
+
+  /**
+   * Generates the second night of the fleet of {@code seed} (see {@link SampleNightTwo}: a TSX
+   * microcode update on part of a Skylake-family cluster, hosts retired and added, one host
+   * quarantined, VMs deleted, created, moved and reconfigured) and writes it into {@code
+   * snapshotDir}, replacing the four tables there. Deterministic: the two seeds decide every byte.
+   *
+   * @param seed the first night's seed ({@link #DEFAULT_SEED} for the committed sample)
+   * @param nightTwoSeed the seed of the second night's changes ({@link #DEFAULT_NIGHT_TWO_SEED})
+   * @throws UncheckedIOException if a file cannot be read or written
+   */
+  public static GeneratedSnapshot generateNightTwo(
+      Path cpusDir, Path snapshotDir, long seed, long nightTwoSeed) {
+    return SampleNightTwo.plan(cpusDir, seed, nightTwoSeed).write(snapshotDir);
+  }
+
+  /**
+   * Plans the fleet of {@code seed} in memory without writing it: what {@link #generate} writes,
+   * and what {@link SampleNightTwo} derives the second night from.
+   *
+   * @throws UncheckedIOException if a CSV file cannot be read
+   * @throws IllegalArgumentException if a CSV file is not in the expected format
+   */
+  static SampleNight plan(Path cpusDir, long seed) {
     List<HostCpu> cpus = CpuCsv.readCpus(cpusDir.resolve("hosts.csv"));
     List<CpuModel> models = CpuCsv.readModels(cpusDir.resolve("models.csv"));
     // One random source drawn in a fixed order: the seed alone decides every byte.
@@ -167,42 +192,47 @@ public final class SampleSnapshotGenerator {
     faults.add(
         "host_vectors: a row with a null host_id (a copy of a row of " + hostRow.systemId() + ")");
     List<VmRow> vmTable = vms.vmRows(faults);
-
-    SnapshotTableWriter.writeVectors(
-        snapshotDir, SnapshotTable.HOST_VECTORS, hostRows, partOptions(hostRows, HOST_PARTS));
-    SnapshotTableWriter.writeVectors(
-        snapshotDir, SnapshotTable.VM_VECTORS, vmRows, partOptions(vmRows, VM_PARTS));
-    SnapshotTableWriter.writeHosts(
-        snapshotDir, hosts.stream().map(h -> new HostRow(h.id(), h.cluster().name())).toList());
-    SnapshotTableWriter.writeVms(snapshotDir, vmTable);
-
-    SortedMap<Integer, Integer> states = new TreeMap<>();
-    vmTable.forEach(v -> states.merge(v.enabledState(), 1, Integer::sum));
-    return new GeneratedSnapshot(
-        hosts.size(),
-        vmTable.size(),
-        hostRows.size(),
-        vmRows.size(),
-        BAD_ROWS,
+    List<PlannedVm> planned = new ArrayList<>();
+    for (int i = 0; i < vms.ids().size(); i++) {
+      planned.add(
+          new PlannedVm(vms.ids().get(i), vms.state(i), vms.vectors(i), vms.currentHost(i)));
+    }
+    return new SampleNight(
+        clusters,
+        hosts,
+        models,
+        planned,
+        vms.victims(),
+        vms.orphanHost(),
         vms.misplacedCount(),
         vms.unsupportedModelCount(),
-        Collections.unmodifiableSortedMap(states),
-        clusters.stream().map(SampleCluster::describe).toList(),
-        List.copyOf(faults));
+        hostRow,
+        hostRows,
+        vmRows,
+        vmTable,
+        faults,
+        BAD_ROWS);
   }
 
   /**
-   * Command line: {@code cpusDir snapshotDir [seed]}; prints what was written.
+   * Command line: {@code cpusDir snapshotDir [seed] [--night2]}; prints what was written. With
+   * {@code --night2} it writes the second night of the fleet of {@code seed} instead.
    *
-   * @param args the CPU data directory, the snapshot directory, optionally a seed (a long)
+   * @param args the CPU data directory, the snapshot directory, optionally a seed (a long), and
+   *     optionally {@code --night2}
    */
   public static void main(String[] args) {
-    if (args.length < 2 || args.length > 3) {
-      System.err.println("Usage: SampleSnapshotGenerator CPUS_DIR SNAPSHOT_DIR [SEED]");
+    List<String> a = new ArrayList<>(List.of(args));
+    boolean nightTwo = a.remove("--night2");
+    if (a.size() < 2 || a.size() > 3) {
+      System.err.println("Usage: SampleSnapshotGenerator CPUS_DIR SNAPSHOT_DIR [SEED] [--night2]");
       System.exit(2);
     }
-    long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
-    GeneratedSnapshot s = generate(Path.of(args[0]), Path.of(args[1]), seed);
+    long seed = a.size() == 3 ? Long.parseLong(a.get(2)) : DEFAULT_SEED;
+    GeneratedSnapshot s =
+        nightTwo
+            ? generateNightTwo(Path.of(a.get(0)), Path.of(a.get(1)), seed, DEFAULT_NIGHT_TWO_SEED)
+            : generate(Path.of(a.get(0)), Path.of(a.get(1)), seed);
     System.out.printf(
         "seed %d: %d hosts, %d vms %s, %d host vector rows, %d vm vector rows,"
             + " %d bad rows injected, %d misplaced VMs (%d with a model no host supports)%n",
@@ -219,7 +249,7 @@ public final class SampleSnapshotGenerator {
     s.injectedFaults().forEach(f -> System.out.println("  " + f));
   }
 
-  private static WriteOptions partOptions(List<VectorRow> rows, int parts) {
+  static WriteOptions partOptions(List<VectorRow> rows, int parts) {
     return WriteOptions.defaults().withRowsPerFile((rows.size() + parts - 1) / parts);
   }
 }

@@ -40,6 +40,8 @@ final class SampleVmPlanner {
   private final List<Boolean> wellPlaced = new ArrayList<>();
   private int misplaced;
   private int unsupported;
+  private final List<String> victims = new ArrayList<>();
+  private String orphanHost;
 
   SampleVmPlanner(
       List<SampleHost> hosts,
@@ -49,6 +51,44 @@ final class SampleVmPlanner {
     this.hosts = hosts;
     this.rnd = rnd;
     this.models = new CpuModelPicker(hosts, clusters, allModels);
+  }
+
+  /** The VMs added, in order. */
+  List<String> ids() {
+    return ids;
+  }
+
+  /** The vectors of the {@code i}th VM, in id order. */
+  List<SampleVector> vectors(int i) {
+    return vectors.get(i);
+  }
+
+  /** The enabled_state of the {@code i}th VM. */
+  int state(int i) {
+    return states.get(i);
+  }
+
+  /** The current host of the {@code i}th VM. */
+  String currentHost(int i) {
+    return currentHosts.get(i);
+  }
+
+  /** Whether the {@code i}th VM sits on a host it is compatible with. */
+  boolean wellPlaced(int i) {
+    return wellPlaced.get(i);
+  }
+
+  /**
+   * The VMs {@link #vectorRows} made faulty: the conflicting duplicate, the unknown operation and
+   * the exact duplicates, in that order.
+   */
+  List<String> victims() {
+    return victims;
+  }
+
+  /** The host the VM without vectors is placed on ({@link #vmRows}). */
+  String orphanHost() {
+    return orphanHost;
   }
 
   /** VMs whose current host is not compatible with them. */
@@ -158,6 +198,7 @@ final class SampleVmPlanner {
     int conflict = victim(used);
     int unknownOp = victim(used);
     int duplicated = victim(used);
+    victims.addAll(List.of(ids.get(conflict), ids.get(unknownOp), ids.get(duplicated)));
     List<VectorRow> rows = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       for (SampleVector v : vectors.get(i)) {
@@ -202,7 +243,8 @@ final class SampleVmPlanner {
       rows.add(new VmRow(ids.get(i), states.get(i), currentHosts.get(i)));
     }
     String orphan = String.format(Locale.ROOT, "vm-%05d", ids.size() + 1);
-    rows.add(new VmRow(orphan, OFF, hosts.get(rnd.nextInt(hosts.size())).id()));
+    orphanHost = hosts.get(rnd.nextInt(hosts.size())).id();
+    rows.add(new VmRow(orphan, OFF, orphanHost));
     faults.add("vms: " + orphan + " has a vms row but no vector rows");
     return rows;
   }

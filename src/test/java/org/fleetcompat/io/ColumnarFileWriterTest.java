@@ -217,6 +217,62 @@ class ColumnarFileWriterTest {
    * DuckDB), and prints the throughput of a first and of later writes in this JVM.
    */
   @Test
+  void runsReadBackAsTheRowsWrittenOneByOne() throws Exception {
+    java.util.Random rnd = new java.util.Random(7);
+    List<String> hostIds = new ArrayList<>();
+    for (int h = 0; h < 300; h++) {
+      hostIds.add(String.format(Locale.ROOT, "h-%04d", h));
+    }
+    List<String> vmIds = new ArrayList<>();
+    for (int v = 0; v < 200; v++) {
+      vmIds.add(String.format(Locale.ROOT, "vm-%04d", v));
+    }
+    byte[][] hostDictionary = ColumnarFileWriter.dictionaryOf(hostIds);
+    byte[][] vmDictionary = ColumnarFileWriter.dictionaryOf(vmIds);
+    List<int[]> hostsOfVm = new ArrayList<>();
+    for (int v = 0; v < vmIds.size(); v++) {
+      hostsOfVm.add(rnd.ints(rnd.nextInt(400), 0, hostIds.size()).sorted().toArray());
+    }
+    ColumnarFileWriter byRow = pairs("by-row", vmDictionary, hostDictionary);
+    ColumnarFileWriter byRun = pairs("by-run", vmDictionary, hostDictionary);
+    for (int v = 0; v < vmIds.size(); v++) {
+      for (int h : hostsOfVm.get(v)) {
+        byRow.setDictionaryIndex(0, v);
+        byRow.setDictionaryIndex(1, h);
+        byRow.endRow();
+      }
+      int[] hosts = hostsOfVm.get(v);
+      if (hosts.length > 0) {
+        byRun.writeRun(0, v, 1, hosts, 0, hosts.length);
+      }
+    }
+    assertThat(byRun.close()).isEqualTo(byRow.close()).isPositive();
+
+    List<Object[]> rows = read(file("by-row"), "compatible_pairs", PAIRS);
+    assertThat(read(file("by-run"), "compatible_pairs", PAIRS))
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(rows);
+    FooterStatistics.assertExact(Path.of(file("by-run")), PAIRS, rows);
+    assertThatThrownBy(
+            () ->
+                pairs("bad", vmDictionary, hostDictionary).writeRun(0, 0, 1, new int[] {300}, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("host_id")
+        .hasMessageContaining("cannot hold 300 in writeRun");
+    assertThatThrownBy(() -> summaryWriter().writeRun(0, 0, 1, new int[] {1}, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("writeRun takes the two not-null INT or dictionary columns");
+  }
+
+  private ColumnarFileWriter pairs(String name, byte[][] vms, byte[][] hosts) {
+    return ColumnarFileWriter.builder(LocalStorage.INSTANCE, file(name), "compatible_pairs", PAIRS)
+        .dictionary("vm_id", vms)
+        .dictionary("host_id", hosts)
+        .pageRows(1_000)
+        .open();
+  }
+
+  @Test
   void writesNineMillionPairsAndPrintsTheThroughput() throws Exception {
     int vms = 9_100;
     int hostsPerVm = 1_000;
