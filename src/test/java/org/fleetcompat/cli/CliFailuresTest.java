@@ -31,11 +31,15 @@ class CliFailuresTest {
   @Test
   void aBadBenchShapeIsAWrongCommandLine() throws Exception {
     assertOneLine(
-        launch("bench", "--vms", "-5"),
+        launch("bench", "--vms", "-5", "--hosts", "10"),
         ExitCodes.USAGE,
         "error 32773 (Invalid parameter)",
-        "bench fleet needs at least 1 VM",
+        "--vms must be at least 1, not -5",
         "see 'fleetcompat bench --help'");
+    assertOneLine(
+        launch("bench", "--vms", "-5"),
+        ExitCodes.USAGE,
+        "a synthetic fleet needs --vms N and --hosts N");
   }
 
   @Test
