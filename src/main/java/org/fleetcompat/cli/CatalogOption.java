@@ -8,13 +8,15 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --catalog} option: the vector catalog for names in the output and for the
  * cold-migration what-if. Default: the launcher's {@code conf/vector-catalog.json} (system property
- * {@code fleetcompat.catalog}); without either, no id is known.
+ * {@code fleetcompat.catalog}); without either (a job jar run by {@code spark-submit}), the copy of
+ * {@code conf/vector-catalog.json} the jar carries; without that, no id is known.
  */
 public final class CatalogOption {
   @Option(
       names = "--catalog",
       paramLabel = "FILE",
-      description = "Vector catalog JSON (default: conf/vector-catalog.json).")
+      description =
+          "Vector catalog JSON (default: conf/vector-catalog.json, or the job jar's copy of it).")
   Path file;
 
   /** The catalog the options name. */
@@ -23,6 +25,9 @@ public final class CatalogOption {
     if (f == null && System.getProperty("fleetcompat.catalog") != null) {
       f = Path.of(System.getProperty("fleetcompat.catalog"));
     }
-    return f == null ? VectorCatalog.empty() : VectorCatalogReader.read(f);
+    if (f != null) {
+      return VectorCatalogReader.read(f);
+    }
+    return VectorCatalogReader.bundled().orElse(VectorCatalog.empty());
   }
 }

@@ -86,8 +86,15 @@ public final class EngineOptions {
       // Before anything of Spark loads: an unreachable master fails in seconds, not a minute.
       MasterProbe.requireReachable(master);
     }
-    boolean started =
-        !isLive(SparkSession.getActiveSession()) && !isLive(SparkSession.getDefaultSession());
+    boolean started = SparkSessions.live().isEmpty();
+    if (started && SparkSessions.isSubmitted()) {
+      Logging.quietSparkDefaults();
+      if (master != null || config != null || !conf.isEmpty()) {
+        System.err.println(
+            "fleetcompat: under spark-submit its master and settings are used as they are;"
+                + " --master, --conf and --config are ignored (give them to spark-submit)");
+      }
+    }
     SparkSession session = SparkSessions.create(master, settings);
     return new OpenRunner(new SparkRunner(session), started ? session : null);
   }
@@ -125,10 +132,6 @@ public final class EngineOptions {
         startedSession.stop();
       }
     }
-  }
-
-  private static boolean isLive(scala.Option<SparkSession> session) {
-    return session.isDefined() && !session.get().sparkContext().isStopped();
   }
 
   private Map<String, String> settings() {

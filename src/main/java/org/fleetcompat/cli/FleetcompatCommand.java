@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      NightlyCommand.class,
       ExplainCommand.class,
       InfoCommand.class,
       CheckCommand.class,

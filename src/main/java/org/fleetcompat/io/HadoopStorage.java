@@ -2,6 +2,7 @@ package org.fleetcompat.io;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -13,9 +14,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -89,27 +88,46 @@ public final class HadoopStorage implements Storage {
   @Override
   public List<String> listVisibleFiles(String dir) throws IOException {
     Path root = new Path(dir);
-    FileSystem fs = fs(root);
-    int rootDepth = fs.makeQualified(root).depth();
     List<String> files = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-    while (it.hasNext()) {
-      LocatedFileStatus f = it.next();
-      if (f.isFile() && isVisible(rootDepth, f.getPath())) {
-        files.add(f.getPath().toString());
-      }
-    }
+    collect(fs(root), root, files);
     Collections.sort(files);
     return files;
   }
 
-  private static boolean isVisible(int rootDepth, Path file) {
-    for (Path p = file; p != null && p.depth() > rootDepth; p = p.getParent()) {
-      if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
-        return false;
+  /**
+   * Lists with {@code listStatus}, level by level: {@code listFiles}' located statuses ask every
+   * file for its permissions, which some file systems cannot give (and object stores pay a round
+   * trip for). Hidden names are skipped as the walk meets them.
+   */
+  private static void collect(FileSystem fs, Path dir, List<String> out) throws IOException {
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (name.startsWith("_") || name.startsWith(".")) {
+        continue;
+      }
+      if (f.isDirectory()) {
+        collect(fs, f.getPath(), out);
+      } else {
+        out.add(f.getPath().toString());
       }
     }
-    return true;
+  }
+
+  @Override
+  public List<String> listNames(String dir) throws IOException {
+    Path d = new Path(dir);
+    FileStatus[] entries;
+    try {
+      entries = fs(d).listStatus(d);
+    } catch (FileNotFoundException e) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (FileStatus f : entries) {
+      names.add(f.getPath().getName());
+    }
+    Collections.sort(names);
+    return names;
   }
 
   @Override

@@ -81,6 +81,17 @@ public final class LocalStorage implements Storage {
     return files;
   }
 
+  @Override
+  public List<String> listNames(String dir) throws IOException {
+    Path d = toPath(dir);
+    if (!Files.isDirectory(d)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(d)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
   private static boolean isVisible(Path root, Path file) {
     for (Path name : root.relativize(file)) {
       String n = name.toString();

@@ -52,6 +52,13 @@ public interface Storage extends Serializable {
    */
   List<String> listVisibleFiles(String dir) throws IOException;
 
+  /**
+   * The names of the entries directly under directory {@code dir} (files, directories, and on a
+   * local disk symbolic links, whatever they point to), hidden ones included, sorted; empty if
+   * {@code dir} does not exist. One listing call: cheap also on object stores.
+   */
+  List<String> listNames(String dir) throws IOException;
+
   /** The size of the file at {@code path} in bytes. */
   long size(String path) throws IOException;
 

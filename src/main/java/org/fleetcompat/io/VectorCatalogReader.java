@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.fleetcompat.core.CatalogEntry;
 import org.fleetcompat.core.FleetcompatException;
@@ -33,11 +35,44 @@ public final class VectorCatalogReader {
 
   private VectorCatalogReader() {}
 
+  /**
+   * Where the jar carries {@code conf/vector-catalog.json} (the build copies it there): the catalog
+   * of a job submitted with {@code spark-submit}, which has no {@code conf/} directory beside it.
+   */
+  public static final String BUNDLED_RESOURCE = "org/fleetcompat/conf/vector-catalog.json";
+
   /** Reads and checks the catalog at {@code file}. */
   public static VectorCatalog read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw invalid(file.toString(), "cannot be read: " + e.getMessage());
+    }
+    return parse(file.toString(), bytes);
+  }
+
+  /**
+   * The catalog this build carries as the class path resource {@value #BUNDLED_RESOURCE}, or empty
+   * if the class path has none (a build without {@code conf/}).
+   *
+   * @throws FleetcompatException status 32773 if the resource is there but not a valid catalog
+   */
+  public static Optional<VectorCatalog> bundled() {
+    ClassLoader loader = VectorCatalogReader.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(BUNDLED_RESOURCE)) {
+      return in == null
+          ? Optional.empty()
+          : Optional.of(parse("classpath:" + BUNDLED_RESOURCE, in.readAllBytes()));
+    } catch (IOException e) {
+      throw invalid("classpath:" + BUNDLED_RESOURCE, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static VectorCatalog parse(String file, byte[] bytes) {
     CatalogFile parsed;
     try {
-      parsed = JSON.readValue(Files.readAllBytes(file), CatalogFile.class);
+      parsed = JSON.readValue(bytes, CatalogFile.class);
     } catch (IOException e) {
       throw invalid(file, "cannot be read: " + e.getMessage());
     }
@@ -75,7 +110,7 @@ public final class VectorCatalogReader {
     }
   }
 
-  private static CatalogEntry entry(Path file, int index, EntryJson e) {
+  private static CatalogEntry entry(String file, int index, EntryJson e) {
     if (e == null) {
       throw invalid(file, "entry " + index + " is null; expected an object with a name and an id");
     }
@@ -112,7 +147,7 @@ public final class VectorCatalogReader {
     }
   }
 
-  private static VmState state(Path file, String where, String name) {
+  private static VmState state(String file, String where, String name) {
     for (VmState s : VmState.values()) {
       if (s.catalogName().equals(name.toLowerCase(Locale.ROOT))) {
         return s;
@@ -136,7 +171,7 @@ public final class VectorCatalogReader {
     return v;
   }
 
-  private static FleetcompatException invalid(Path file, String problem) {
+  private static FleetcompatException invalid(String file, String problem) {
     return new FleetcompatException(
         ReturnCode.INVALID_PARAMETER,
         "Cannot read vector catalog " + file + ": " + problem + " (see conf/vector-catalog.json)");

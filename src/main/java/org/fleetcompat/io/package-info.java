@@ -1,7 +1,9 @@
 /**
  * Snapshot input and result output without Spark: the schema contract of each table, footer checks
- * with clear errors, reject reasons, row accounting, the manifest, atomic publishing, and a Parquet
- * writer of snapshot tables in every accepted physical encoding, and the vector catalog reader.
+ * with clear errors, reject reasons, row accounting, the manifest, atomic publishing (of a result:
+ * {@link org.fleetcompat.io.ResultPublisher}; of dated nights and their {@code latest}: {@link
+ * org.fleetcompat.io.DatedResults}), and a Parquet writer of snapshot tables in every accepted
+ * physical encoding, and the vector catalog reader.
  *
  * <p>Result tables are declared once ({@link org.fleetcompat.io.ResultTable}, or any list of {@link
  * org.fleetcompat.io.ResultColumn}s) and written and read from that declaration with parquet-mr

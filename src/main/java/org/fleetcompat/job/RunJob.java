@@ -34,6 +34,7 @@ import org.fleetcompat.pipeline.Runner;
 import org.fleetcompat.pipeline.ValidatedSnapshot;
 import org.fleetcompat.pipeline.VmExpansion;
 import org.fleetcompat.pipeline.WrittenPart;
+import org.fleetcompat.report.ReportWriter;
 
 /**
  * The nightly pipeline behind {@code fleetcompat run} (SPEC sections 4, 5, 8), written once against
@@ -46,7 +47,22 @@ import org.fleetcompat.pipeline.WrittenPart;
  * {@code --out} as it was.
  */
 public final class RunJob {
+  /** The report's file name inside a result. */
+  public static final String REPORT_FILE = "report.html";
+
   private RunJob() {}
+
+  /**
+   * The result readers see at {@code out} now, to draw the drift against: a published result (its
+   * manifest is there), else null.
+   */
+  private static String previousResult(Storage storage, String out) {
+    try {
+      return storage.exists(storage.resolve(out, ManifestWriter.FILE_NAME)) ? out : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   /** Runs the pipeline; returns once the result is published. Not safe to run twice at once. */
   public static RunResult run(Runner runner, RunOptions options) {
@@ -55,6 +71,15 @@ public final class RunJob {
 
   /** As {@link #run(Runner, RunOptions)}, timing phases with {@code timer}. */
   public static RunResult run(Runner runner, RunOptions options, PhaseTimer timer) {
+    return run(runner, options, timer, BeforePublish.NOTHING);
+  }
+
+  /**
+   * As {@link #run(Runner, RunOptions, PhaseTimer)}, letting {@code beforePublish} add files to the
+   * result after the manifest and before the publish.
+   */
+  public static RunResult run(
+      Runner runner, RunOptions options, PhaseTimer timer, BeforePublish beforePublish) {
     Storage storage = runner.storage(options.snapshot());
     String startedAt = Instant.now().toString();
     SnapshotInputs inputs =
@@ -66,9 +91,21 @@ public final class RunJob {
     Storage outStorage = runner.storage(options.out());
     ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
     try {
+      String previous = previousResult(outStorage, publisher.outDir());
       Manifest manifest =
           writeInto(runner, storage, inputs, options, timer, publisher.stagingDir(), startedAt);
       ManifestWriter.write(manifest, outStorage, publisher.stagingDir());
+      if (options.writeReport()) {
+        timer.time(
+            "report",
+            () ->
+                ReportWriter.writeNightly(
+                    outStorage,
+                    publisher.stagingDir(),
+                    previous,
+                    outStorage.resolve(publisher.stagingDir(), REPORT_FILE)));
+      }
+      beforePublish.write(outStorage, publisher.stagingDir(), manifest);
       publisher.publish();
       return new RunResult(publisher.outDir(), manifest);
     } catch (IOException e) {

@@ -13,6 +13,8 @@ import org.fleetcompat.io.ResultFormat;
  * @param writePairs whether to write the (possibly huge) {@code compatible_pairs} table
  * @param catalog the vector catalog: names in the output, and what the cold-migration what-if drops
  * @param assumeStopped whether running VMs are evaluated as if shut down (the what-if)
+ * @param writeReport whether to write {@code report.html} into the result, with the drift from the
+ *     result {@code out} held before (when there is one)
  * @param format the file formats of the result tables (Parquet always; Arrow copies on request)
  */
 public record RunOptions(
@@ -21,6 +23,7 @@ public record RunOptions(
     boolean writePairs,
     VectorCatalog catalog,
     boolean assumeStopped,
+    boolean writeReport,
     ResultFormat format) {
 
   /** Checks the components: catalog and format are never null. */
@@ -29,9 +32,9 @@ public record RunOptions(
     Objects.requireNonNull(format, "format");
   }
 
-  /** A plain nightly run with an empty catalog, in Parquet. */
+  /** A plain nightly run with an empty catalog, writing its report, in Parquet. */
   public RunOptions(String snapshot, String out, boolean writePairs) {
-    this(snapshot, out, writePairs, VectorCatalog.empty(), false, ResultFormat.PARQUET);
+    this(snapshot, out, writePairs, VectorCatalog.empty(), false, true, ResultFormat.PARQUET);
   }
 
   /** A run in Parquet. */
@@ -40,27 +43,33 @@ public record RunOptions(
       String out,
       boolean writePairs,
       VectorCatalog catalog,
-      boolean assumeStopped) {
-    this(snapshot, out, writePairs, catalog, assumeStopped, ResultFormat.PARQUET);
+      boolean assumeStopped,
+      boolean writeReport) {
+    this(snapshot, out, writePairs, catalog, assumeStopped, writeReport, ResultFormat.PARQUET);
   }
 
   /** These options with {@code catalog}. */
   public RunOptions withCatalog(VectorCatalog catalog) {
-    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, format);
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, writeReport, format);
   }
 
   /** These options with the cold-migration what-if on. */
   public RunOptions assumingStopped() {
-    return new RunOptions(snapshot, out, writePairs, catalog, true, format);
+    return new RunOptions(snapshot, out, writePairs, catalog, true, writeReport, format);
+  }
+
+  /** These options without {@code report.html} (a caller that writes its own, or none). */
+  public RunOptions withoutReport() {
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, false, format);
   }
 
   /** These options with the result tables written in {@code format}. */
   public RunOptions withFormat(ResultFormat format) {
-    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, format);
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, writeReport, format);
   }
 
   /** These options reading {@code snapshot} instead: one set of options serves every night. */
   public RunOptions withSnapshot(String snapshot) {
-    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, format);
+    return new RunOptions(snapshot, out, writePairs, catalog, assumeStopped, writeReport, format);
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The commands' jobs, each written once against the pipeline's stages and run by whichever {@link
  * org.fleetcompat.pipeline.Runner} it is given: {@link org.fleetcompat.job.RunJob} (the nightly
- * matrix, pools, feasibility and blockers), {@link org.fleetcompat.job.ExplainJob}, {@link
- * org.fleetcompat.job.SystemBlobJob} (info and check) and {@link org.fleetcompat.job.BaselineJob}.
+ * matrix, pools, feasibility and blockers), {@link org.fleetcompat.job.NightlyJob} (one night of a
+ * scheduled job: a run into a dated directory, {@code latest}, retention), {@link
+ * org.fleetcompat.job.ExplainJob}, {@link org.fleetcompat.job.SystemBlobJob} (info and check) and
+ * {@link org.fleetcompat.job.BaselineJob}.
  *
  * <p>Depends on {@code pipeline}, {@code io} and {@code core}; never on a runner or on {@code cli}.
  *
