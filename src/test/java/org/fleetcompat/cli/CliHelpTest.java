@@ -12,7 +12,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliHelpTest {
   @ParameterizedTest(name = "{0} --help")
   @ValueSource(
-      strings = {"", "run", "explain", "info", "check", "baseline", "generate-samples", "bench"})
+      strings = {
+        "",
+        "run",
+        "nightly",
+        "explain",
+        "info",
+        "check",
+        "baseline",
+        "generate-samples",
+        "bench",
+        "report",
+        "diff"
+      })
   void helpEndsWithExitCodesAndExamples(String command) {
     StringWriter out = new StringWriter();
     String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
