@@ -47,6 +47,7 @@ class ArchitectureTest {
           Map.entry("job", Set.of("core", "io", "pipeline", "report", "drift")),
           Map.entry("sample", Set.of("core", "io")),
           Map.entry("bench", Set.of("core", "io", "pipeline", "local", "spark", "job", "sample")),
+          Map.entry("api", Set.of("core", "io", "pipeline", "local", "spark", "job")),
           Map.entry(
               "cli",
               Set.of(
@@ -59,7 +60,8 @@ class ArchitectureTest {
                   "report",
                   "drift",
                   "sample",
-                  "bench")));
+                  "bench",
+                  "api")));
 
   /** What core must never touch: the platform, the formats, and any logging API. */
   private static final List<String> CORE_BANNED =

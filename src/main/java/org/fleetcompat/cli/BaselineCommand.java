@@ -18,7 +18,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "The baseline of a set of hosts: per vector_id, the least constraining VM value that passes"
-          + " on every host of the set, or why there is none."
+          + " on every host of the set, or why there is none. --json prints {host_ids, cluster,"
+          + " vectors_with_a_value, vectors: [{vector_id, name, operation, value, value_hex,"
+          + " status}]}."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat baseline --snapshot data-samples/cpu-fleet --cluster cl-icelake-a",
+      "  jobs/fleetcompat baseline --snapshot data-samples/cpu-fleet --hosts h-0001,h-0042 --json"
     })
 final class BaselineCommand extends SnapshotCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -41,9 +48,13 @@ final class BaselineCommand extends SnapshotCommand {
   int answer(Runner runner, PrintWriter w) {
     BaselineJob.HostsBaseline b =
         hosts.cluster != null
-            ? BaselineJob.ofCluster(runner.storage(snapshot.dir), snapshot.dir, hosts.cluster)
-            : BaselineJob.ofHosts(runner.storage(snapshot.dir), snapshot.dir, hosts.ids);
+            ? BaselineJob.ofCluster(runner.storage(snapshot.dir()), snapshot.dir(), hosts.cluster)
+            : BaselineJob.ofHosts(runner.storage(snapshot.dir()), snapshot.dir(), hosts.ids);
     VectorCatalog names = catalog.catalog();
+    if (json) {
+      JsonOutput.print(JsonOutput.Baseline.of(b, hosts.cluster, names), w);
+      return ExitCodes.OK;
+    }
     w.printf(
         Locale.ROOT,
         "baseline of %d host%s%s: %d vectors, %d with a value%n",

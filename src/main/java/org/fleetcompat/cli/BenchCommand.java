@@ -15,9 +15,11 @@ import org.fleetcompat.bench.BenchPreset;
 import org.fleetcompat.bench.BenchReport;
 import org.fleetcompat.bench.BenchShape;
 import org.fleetcompat.bench.DuckDbPeer;
+import org.fleetcompat.core.ReturnCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,9 +37,13 @@ import picocli.CommandLine.Spec;
           + " peer / engine. Synthetic fleets are written once under --work-dir.",
       "Fleets: --preset NAME, or --vms/--hosts/--vectors/--vm-classes/--host-classes"
           + " (or --all-distinct), or --snapshot DIR. Without any: --preset classes."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat bench --preset classes",
+      "  jobs/fleetcompat bench --vms 20000 --hosts 2000 --naive --floor"
     })
 final class BenchCommand implements Callable<Integer> {
-  private static final int USAGE = 2;
 
   @Option(
       names = "--preset",
@@ -168,9 +174,8 @@ final class BenchCommand implements Callable<Integer> {
     try {
       options = options();
     } catch (IllegalArgumentException e) {
-      err.println("fleetcompat bench: " + e.getMessage() + " (see jobs/fleetcompat bench --help)");
-      err.flush();
-      return USAGE;
+      // A wrong command line: one line and exit 2, as every command's (ExitCodes.UsageHandler).
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try {
       BenchReport report = BenchJob.run(options, FleetcompatCommand::execute, err);
@@ -183,7 +188,8 @@ final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
       String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      err.println("fleetcompat bench: " + m.lines().findFirst().orElse(m));
+      err.println(
+          "fleetcompat: error " + ReturnCode.FAILED + ": " + m.lines().findFirst().orElse(m));
       err.flush();
       return ExitCodes.FAILED;
     }

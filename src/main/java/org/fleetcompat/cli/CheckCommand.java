@@ -28,7 +28,13 @@ import picocli.CommandLine.Option;
     description = {
       "Check a blob written by `info` against a host of the snapshot: prints 0 (compatible) or"
           + " 32784 (not compatible) and the reasons; 32773 for a corrupt blob or an unknown host,"
-          + " 32770 for a blob of a newer format."
+          + " 32770 for a blob of a newer format. --json prints {code, description, kind,"
+          + " system_id, host_id, warnings, reasons: [...]} (the exit code is the same)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat check --snapshot data-samples/cpu-fleet --blob h-0044.blob --host h-0045",
+      "  jobs/fleetcompat check --snapshot data-samples/cpu-fleet --blob vm.blob --host h-0001 --json"
     })
 final class CheckCommand extends SnapshotCommand {
   @Option(names = "--blob", required = true, paramLabel = "FILE", description = "The blob file.")
@@ -54,7 +60,12 @@ final class CheckCommand extends SnapshotCommand {
           e.status(), "Blob file " + blobFile + ": " + e.getMessage(), e);
     }
     CheckResult result =
-        SystemBlobJob.check(runner.storage(snapshot.dir), snapshot.dir, blob, host);
+        SystemBlobJob.check(runner.storage(snapshot.dir()), snapshot.dir(), blob, host);
+    int exit = result.code() == ReturnCode.COMPLETED ? ExitCodes.OK : ExitCodes.of(result.code());
+    if (json) {
+      JsonOutput.print(JsonOutput.Check.of(result, blob, host, catalog.catalog()), w);
+      return exit;
+    }
     w.printf(
         Locale.ROOT,
         "%d %s: %s %s on host %s%n",
@@ -79,6 +90,6 @@ final class CheckCommand extends SnapshotCommand {
           o.isPresentOnHost() ? Hex.value(o.hostValue()) : "-",
           o.reason() + ExplainCommand.bits(o));
     }
-    return result.code() == ReturnCode.COMPLETED ? ExitCodes.OK : ExitCodes.of(result.code());
+    return exit;
   }
 }

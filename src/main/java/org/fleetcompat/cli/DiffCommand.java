@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
           + " and the cause, hosts whose vectors changed (which vector, which bits), pools that"
           + " split, merged, appeared or vanished, new and vanished blockers. With --out, writes"
           + " the drift_* tables and drift_summary.json."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat diff --old target/night1 --new target/night2",
+      "  jobs/fleetcompat diff --old target/night1 --new target/night2 --out target/drift"
     })
 final class DiffCommand implements Callable<Integer> {
   @Option(names = "--old", required = true, paramLabel = "DIR", description = "The older result.")

@@ -70,6 +70,9 @@ public final class EngineOptions {
   /** The runner these options name, for try-with-resources. */
   OpenRunner open() {
     Engine e = chosen();
+    if (config != null && !Files.isReadable(config)) {
+      throw CliErrors.configFile(config, null);
+    }
     if (e == Engine.LOCAL) {
       if (threads != null && threads < 1) {
         throw new FleetcompatException(
@@ -77,6 +80,11 @@ public final class EngineOptions {
       }
       Logging.quietLibraries();
       return new OpenRunner(threads == null ? new LocalRunner() : new LocalRunner(threads), null);
+    }
+    Map<String, String> settings = settings();
+    if (!SparkSessions.isSubmitted()) {
+      // Before anything of Spark loads: an unreachable master fails in seconds, not a minute.
+      MasterProbe.requireReachable(master);
     }
     boolean started = SparkSessions.live().isEmpty();
     if (started && SparkSessions.isSubmitted()) {
@@ -87,7 +95,7 @@ public final class EngineOptions {
                 + " --master, --conf and --config are ignored (give them to spark-submit)");
       }
     }
-    SparkSession session = SparkSessions.create(master, settings());
+    SparkSession session = SparkSessions.create(master, settings);
     return new OpenRunner(new SparkRunner(session), started ? session : null);
   }
 
@@ -137,14 +145,7 @@ public final class EngineOptions {
       try (InputStream in = Files.newInputStream(file)) {
         p.load(in);
       } catch (IOException e) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "Cannot read the config file "
-                + file
-                + " ("
-                + e.getClass().getSimpleName()
-                + "); check --config or $FLEETCOMPAT_CONF",
-            e);
+        throw CliErrors.configFile(file, e);
       }
       p.stringPropertyNames().stream().sorted().forEach(k -> settings.put(k, p.getProperty(k)));
     }

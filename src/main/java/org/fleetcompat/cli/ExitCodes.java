@@ -17,7 +17,11 @@ import picocli.CommandLine;
  *   <tr><td>4</td><td>incorrect data type in the input (status 32776)</td></tr>
  *   <tr><td>5</td><td>{@code check}: not compatible (status 32784, reasons printed)</td></tr>
  *   <tr><td>6</td><td>not supported, for example a blob of a newer format (status 32770)</td></tr>
+ *   <tr><td>7</td><td>not available: the Spark master cannot be reached (status 32777)</td></tr>
  * </table>
+ *
+ * Every failure prints one line on standard error, {@code fleetcompat: error STATUS: reason}; a
+ * stack trace follows only with {@code FLEETCOMPAT_DEBUG} set.
  */
 public final class ExitCodes {
   /** Success. */
@@ -25,6 +29,9 @@ public final class ExitCodes {
 
   /** Any other failure. */
   public static final int FAILED = 1;
+
+  /** The command line is wrong: an unknown option, a missing or malformed value. */
+  public static final int USAGE = 2;
 
   /** Status 32773. */
   public static final int INVALID_PARAMETER = 3;
@@ -38,6 +45,23 @@ public final class ExitCodes {
   /** Status 32770. */
   public static final int NOT_SUPPORTED = 6;
 
+  /** Status 32777: a system the command needs (the Spark master) cannot be reached. */
+  public static final int NOT_AVAILABLE = 7;
+
+  /** The exit codes as every command's {@code --help} lists them. */
+  static java.util.Map<String, String> helpList() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("0", "success (check: compatible, status 0)");
+    m.put("1", "the job failed (status 32768)");
+    m.put("2", "wrong command line: unknown option, missing or bad value (status 32773)");
+    m.put("3", "invalid parameter or input: no such snapshot, table, column or system (32773)");
+    m.put("4", "incorrect data type in the input (status 32776)");
+    m.put("5", "check: not compatible (status 32784), every failing vector printed");
+    m.put("6", "not supported, e.g. a blob of a newer format (status 32770)");
+    m.put("7", "not available: the Spark master cannot be reached (status 32777)");
+    return m;
+  }
+
   private ExitCodes() {}
 
   /** The exit code for a status code. */
@@ -48,6 +72,7 @@ public final class ExitCodes {
       case NOT_SUPPORTED -> NOT_SUPPORTED;
       case INVALID_PARAMETER -> INVALID_PARAMETER;
       case INCORRECT_DATA_TYPE -> INCORRECT_DATA_TYPE;
+      case SYSTEM_NOT_AVAILABLE -> NOT_AVAILABLE;
       default -> FAILED;
     };
   }
@@ -57,15 +82,48 @@ public final class ExitCodes {
     @Override
     public int handleExecutionException(
         Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+      if (e instanceof CommandLine.ParameterException p) {
+        return new UsageHandler().handleParseException(p, new String[0]);
+      }
       ReturnCode status = e instanceof FleetcompatException f ? f.status() : ReturnCode.FAILED;
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      cl.getErr()
-          .println("fleetcompat: error " + status + ": " + message.lines().findFirst().orElse(""));
-      if (!(e instanceof FleetcompatException) || System.getenv("FLEETCOMPAT_DEBUG") != null) {
+      if (!(e instanceof FleetcompatException)) {
+        message = e.getClass().getSimpleName() + ": " + message;
+      }
+      boolean debug = System.getenv("FLEETCOMPAT_DEBUG") != null;
+      String line = message.lines().findFirst().orElse("");
+      if (!(e instanceof FleetcompatException) && !debug) {
+        line += " (set FLEETCOMPAT_DEBUG=1 for the stack trace)";
+      }
+      cl.getErr().println("fleetcompat: error " + status + ": " + line);
+      if (debug) {
         e.printStackTrace(cl.getErr());
       }
       cl.getErr().flush();
       return ExitCodes.of(status);
+    }
+  }
+
+  /**
+   * A wrong command line, as one line too: picocli's reason, status 32773, and where the help is;
+   * exit {@link #USAGE}.
+   */
+  static final class UsageHandler implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      CommandLine cl = e.getCommandLine();
+      String reason = e.getMessage() == null ? "wrong command line" : e.getMessage();
+      cl.getErr()
+          .println(
+              "fleetcompat: error "
+                  + ReturnCode.INVALID_PARAMETER
+                  + ": "
+                  + reason.lines().findFirst().orElse("")
+                  + "; see '"
+                  + cl.getCommandSpec().qualifiedName()
+                  + " --help'");
+      cl.getErr().flush();
+      return USAGE;
     }
   }
 }

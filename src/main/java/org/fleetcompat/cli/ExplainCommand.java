@@ -21,7 +21,15 @@ import picocli.CommandLine.Option;
     description = {
       "With --host: every vector of the VM against the host (operation, both values in hex,"
           + " pass/fail, reason). Without: the VM against every pool, with the vectors that keep it"
-          + " off each (validates the whole snapshot, like a run)."
+          + " off each (validates the whole snapshot, like a run). --json prints {vm_id, state,"
+          + " host_id, compatible, failing_vectors, vectors: [...]} with --host, {vm_id, state,"
+          + " pools_fitting, pools: [{pool_id, host_count, compatible_hosts, clusters, blockers}]}"
+          + " without."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat explain --snapshot data-samples/cpu-fleet --vm vm-00001 --host h-0340",
+      "  jobs/fleetcompat explain --snapshot data-samples/cpu-fleet --vm vm-00074 --json"
     })
 final class ExplainCommand extends SnapshotCommand {
   @Option(names = "--vm", required = true, paramLabel = "ID", description = "The VM.")
@@ -34,9 +42,20 @@ final class ExplainCommand extends SnapshotCommand {
   int answer(Runner runner, PrintWriter out) {
     VectorCatalog names = catalog.catalog();
     if (host != null) {
-      print(ExplainJob.pair(runner.storage(snapshot.dir), snapshot.dir, vm, host, names), out);
+      PairExplanation e =
+          ExplainJob.pair(runner.storage(snapshot.dir()), snapshot.dir(), vm, host, names);
+      if (json) {
+        JsonOutput.print(JsonOutput.Pair.of(e), out);
+      } else {
+        print(e, out);
+      }
     } else {
-      print(ExplainJob.vm(runner, snapshot.dir, vm, names), out);
+      VmExplanation e = ExplainJob.vm(runner, snapshot.dir(), vm, names);
+      if (json) {
+        JsonOutput.print(JsonOutput.Pools.of(e), out);
+      } else {
+        print(e, out);
+      }
     }
     return ExitCodes.OK;
   }

@@ -14,6 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FleetcompatCommand.Version.class,
     description = "Which VMs can migrate to which hosts: the fleet-wide compatibility matrix.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat run --snapshot data-samples/cpu-fleet --out target/cpu-fleet-result",
+      "  jobs/fleetcompat explain --snapshot data-samples/cpu-fleet --vm vm-00074",
+      "  jobs/fleetcompat COMMAND --help"
+    },
     subcommands = {
       RunCommand.class,
       NightlyCommand.class,
@@ -54,7 +60,20 @@ public final class FleetcompatCommand {
   private static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new FleetcompatCommand());
     cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
+    cl.setParameterExceptionHandler(new ExitCodes.UsageHandler());
+    exitCodesInHelp(cl);
     return cl;
+  }
+
+  /** Every command's {@code --help} ends with the exit codes, before its examples. */
+  private static void exitCodesInHelp(CommandLine cl) {
+    cl.getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading(
+            "%nExit codes (a failure prints one line on standard error:"
+                + " fleetcompat: error STATUS: reason):%n")
+        .exitCodeList(ExitCodes.helpList());
+    cl.getSubcommands().values().forEach(FleetcompatCommand::exitCodesInHelp);
   }
 
   /** Prints fleetcompat's version for {@code --version}. */

@@ -1,6 +1,7 @@
 package org.fleetcompat.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fleetcompat.sample.SampleSnapshotGenerator;
@@ -13,21 +14,26 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate-samples",
     mixinStandardHelpOptions = true,
-    description = "Write the cpu-fleet sample snapshot from real processor data (deterministic).")
+    description = "Write the cpu-fleet sample snapshot from real processor data (deterministic).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat generate-samples",
+      "  jobs/fleetcompat generate-samples --out /tmp/cpu-fleet --seed 7"
+    })
 final class GenerateSamplesCommand implements Callable<Integer> {
   @Option(
       names = "--cpus",
       paramLabel = "DIR",
-      defaultValue = "data-samples/source/cpus",
       description =
-          "The CPU data: hosts.csv, models.csv, features.csv (default: ${DEFAULT-VALUE}).")
+          "The CPU data: hosts.csv, models.csv, features.csv (default: the repository's"
+              + " data-samples/source/cpus, whatever the working directory).")
   Path cpus;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      defaultValue = "data-samples/cpu-fleet",
-      description = "Snapshot directory to write (default: ${DEFAULT-VALUE}).")
+      description =
+          "Snapshot directory to write (default: the repository's data-samples/cpu-fleet).")
   Path out;
 
   @Option(
@@ -41,12 +47,19 @@ final class GenerateSamplesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long s = seed == null ? SampleSnapshotGenerator.DEFAULT_SEED : seed;
-    SampleSnapshotGenerator.GeneratedSnapshot g = SampleSnapshotGenerator.generate(cpus, out, s);
+    Path from = cpus == null ? LocalPaths.underHome("data-samples/source/cpus") : cpus;
+    Path to = out == null ? LocalPaths.underHome("data-samples/cpu-fleet") : out;
+    for (String csv : new String[] {"hosts.csv", "models.csv", "features.csv"}) {
+      if (!Files.isRegularFile(from.resolve(csv))) {
+        throw CliErrors.noCpuData(from);
+      }
+    }
+    SampleSnapshotGenerator.GeneratedSnapshot g = SampleSnapshotGenerator.generate(from, to, s);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         "fleetcompat generate-samples: %s (seed %d): %d hosts, %d VMs, %d host and %d VM vector rows,"
             + " %d bad rows injected%n",
-        out, s, g.hosts(), g.vms(), g.hostVectorRows(), g.vmVectorRows(), g.badRowsInjected());
+        to, s, g.hosts(), g.vms(), g.hostVectorRows(), g.vmVectorRows(), g.badRowsInjected());
     w.flush();
     return ExitCodes.OK;
   }

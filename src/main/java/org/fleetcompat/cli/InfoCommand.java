@@ -19,7 +19,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Write the compatibility blob of a VM, or of a host (standing for every VM it runs), to a"
-          + " file that `check` reads."
+          + " file that `check` reads. --json prints {kind, system_id, vms, vectors, bytes, format,"
+          + " file}."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat info --snapshot data-samples/cpu-fleet --system h-0044 --out h-0044.blob",
+      "  jobs/fleetcompat info --snapshot data-samples/cpu-fleet --system vm-00001 --out vm.blob"
     })
 final class InfoCommand extends SnapshotCommand {
   @Option(
@@ -34,12 +40,16 @@ final class InfoCommand extends SnapshotCommand {
 
   @Override
   int answer(Runner runner, PrintWriter w) {
-    SystemBlob blob = SystemBlobJob.info(runner.storage(snapshot.dir), snapshot.dir, system);
+    SystemBlob blob = SystemBlobJob.info(runner.storage(snapshot.dir()), snapshot.dir(), system);
     byte[] bytes = BlobCodec.encode(blob);
     try {
       Files.write(out, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the blob to " + out, e);
+    }
+    if (json) {
+      JsonOutput.print(JsonOutput.Info.of(blob, bytes.length, out.toAbsolutePath().toString()), w);
+      return ExitCodes.OK;
     }
     int vectors = blob.members().stream().mapToInt(m -> m.vectors().size()).sum();
     w.printf(

@@ -31,6 +31,11 @@ import picocli.CommandLine.Spec;
           + " with the report and the drift since the previous night, point ROOT/latest at it,"
           + " keep the newest --keep nights. A failed night changes nothing. Prints one status"
           + " line."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat nightly --snapshot /data/snapshots/2026-11-21 --out /data/results"
+          + " --date 2026-11-21 --keep 14"
     })
 final class NightlyCommand implements Callable<Integer> {
   @Option(

@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
       "Write the self-contained HTML report of a result: headline figures, cluster-to-cluster"
           + " feasibility, the pools and their order, blockers, stranded VMs, hosts that cannot be"
           + " drained, and with --previous what changed since then and why. One file, no network."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat report --result target/night2 --previous target/night1 --out"
+          + " target/morning.html"
     })
 final class ReportCommand implements Callable<Integer> {
   @Option(

@@ -2,6 +2,7 @@ package org.fleetcompat.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.job.RunJob;
 import org.fleetcompat.job.RunOptions;
 import org.fleetcompat.job.RunResult;
@@ -18,7 +19,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Validate a snapshot, compute the VM x host compatibility matrix and publish the result"
-          + " tables atomically under --out."
+          + " tables atomically under --out. Prints a summary; with --json, the manifest instead"
+          + " ({\"out_dir\", \"wall_millis\", \"manifest\": {...}}). At a terminal, progress goes to"
+          + " standard error (phases, counts, elapsed time, a bar while pairs are written)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  jobs/fleetcompat run --snapshot data-samples/cpu-fleet --out target/cpu-fleet-result --pairs",
+      "  jobs/fleetcompat run --snapshot data-samples/cpu-fleet --out target/r --format both",
+      "  jobs/fleetcompat run --snapshot hdfs:///snap/today --out hdfs:///results/today \\",
+      "      --master spark://master:7077 --json | jq .manifest.fleet"
     })
 final class RunCommand implements Callable<Integer> {
   @Option(
@@ -47,6 +57,24 @@ final class RunCommand implements Callable<Integer> {
               + " only while running, and report what that gains.")
   boolean assumeStopped;
 
+  @Option(
+      names = "--format",
+      paramLabel = "parquet|arrow|both",
+      defaultValue = "parquet",
+      description =
+          "Table file formats: parquet (the default); arrow or both also write an Arrow IPC"
+              + " (Feather v2) copy of every part file under OUT/arrow/TABLE/ (Parquet is always"
+              + " written: the report, diff and notebooks read it).")
+  String format;
+
+  @Option(names = "--quiet", description = "No progress on standard error, even at a terminal.")
+  boolean quiet;
+
+  @Option(
+      names = "--json",
+      description = "Print the result directory and its manifest as JSON instead of the summary.")
+  boolean json;
+
   @Mixin CatalogOption catalog;
 
   @Mixin EngineOptions engine;
@@ -55,14 +83,22 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunOptions options = new RunOptions(snapshot, out, pairs).withCatalog(catalog.catalog());
+    RunOptions options =
+        new RunOptions(LocalPaths.absolute(snapshot), LocalPaths.absolute(out), pairs)
+            .withCatalog(catalog.catalog())
+            .withFormat(ResultFormat.named(format));
     try (EngineOptions.OpenRunner open = engine.open()) {
       long start = System.nanoTime();
+      PhaseTimer timer = new PhaseTimer(Progress.of(quiet, spec.commandLine().getErr()));
       RunResult result =
-          RunJob.run(
-              open.runner(), assumeStopped ? options.assumingStopped() : options, new PhaseTimer());
+          RunJob.run(open.runner(), assumeStopped ? options.assumingStopped() : options, timer);
       PrintWriter w = spec.commandLine().getOut();
-      RunSummary.print(result, (System.nanoTime() - start) / 1_000_000, w);
+      long wallMillis = (System.nanoTime() - start) / 1_000_000;
+      if (json) {
+        JsonOutput.print(JsonOutput.Run.of(result, wallMillis), w);
+      } else {
+        RunSummary.print(result, wallMillis, w);
+      }
       w.flush();
       return ExitCodes.OK;
     }

@@ -70,6 +70,17 @@ final class RunSummary {
             .map(e -> e.getKey() + " " + e.getValue().rowsRejected())
             .collect(Collectors.joining(", ")),
         collapsed);
+    String ignored =
+        m.inputs().entrySet().stream()
+            .filter(e -> !e.getValue().ignoredColumns().isEmpty())
+            .map(e -> e.getKey() + ": " + String.join(", ", e.getValue().ignoredColumns()))
+            .collect(Collectors.joining("; "));
+    if (!ignored.isEmpty()) {
+      w.printf(
+          Locale.ROOT,
+          "  ignored columns   %s (not used by the engine yet: capacity is not considered)%n",
+          ignored);
+    }
     boolean balanced = m.inputs().values().stream().allMatch(Manifest.InputTable::balanced);
     w.printf(
         Locale.ROOT,

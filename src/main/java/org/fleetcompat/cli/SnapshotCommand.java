@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.fleetcompat.pipeline.Runner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -17,6 +18,12 @@ abstract class SnapshotCommand implements Callable<Integer> {
   @Mixin CatalogOption catalog;
 
   @Mixin EngineOptions engine;
+
+  @Option(
+      names = "--json",
+      description =
+          "Print the answer as one JSON document (snake_case keys; 64-bit values as strings).")
+  boolean json;
 
   @Spec CommandSpec spec;
 

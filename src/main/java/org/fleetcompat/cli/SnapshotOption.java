@@ -9,5 +9,10 @@ public final class SnapshotOption {
       required = true,
       paramLabel = "DIR",
       description = "Snapshot directory (any Hadoop URI).")
-  String dir;
+  private String dir;
+
+  /** The snapshot, a local path made absolute ({@link LocalPaths}). */
+  String dir() {
+    return LocalPaths.absolute(dir);
+  }
 }

@@ -81,6 +81,8 @@ public final class ColumnarFileWriter {
   private final CompressionCodecFactory.BytesInputCompressor compressor;
   private final AbortableOutputFile output;
   private final ParquetFileWriter out;
+  private final ArrowTableFileWriter arrow;
+  private final byte[][][] dictionaries;
 
   private final byte[] kinds;
   private final int[] dictionarySizes;
@@ -116,6 +118,10 @@ public final class ColumnarFileWriter {
     this.stagedNulls = new boolean[width];
     this.setInRow = new long[width];
     this.pageEnd = Math.min(pageRowLimit, rowGroupRows);
+    this.dictionaries = new byte[width][][];
+    for (int i = 0; i < width; i++) {
+      dictionaries[i] = b.dictionaries.get(b.columns.get(i).name());
+    }
     try {
       for (int i = 0; i < width; i++) {
         ResultColumn c = b.columns.get(i);
@@ -145,6 +151,19 @@ public final class ColumnarFileWriter {
       codecs.release();
       throw e;
     }
+    ArrowTableFileWriter copy = null;
+    if (b.arrowFile != null) {
+      try {
+        copy = ArrowTableFileWriter.open(storage, b.arrowFile, tableName, b.columns);
+      } catch (RuntimeException e) {
+        out.abort();
+        output.closeStream();
+        storage.delete(file);
+        release();
+        throw e;
+      }
+    }
+    this.arrow = copy;
   }
 
   /**
@@ -286,6 +305,9 @@ public final class ColumnarFileWriter {
           chunk.append(stagedValues[c]);
         }
       }
+      if (arrow != null) {
+        copyRowToArrow();
+      }
       generation++;
       setCount = 0;
       rows++;
@@ -295,6 +317,22 @@ public final class ColumnarFileWriter {
     } catch (IOException e) {
       throw ResultFileErrors.cannotWrite(tableName, file, e);
     }
+  }
+
+  /** Hands the staged row to the Arrow copy: the same values, dictionary indices resolved. */
+  private void copyRowToArrow() {
+    for (int c = 0; c < width; c++) {
+      if (stagedNulls[c]) {
+        arrow.setNull(c);
+      } else if (kinds[c] == ColumnarChunk.STRING) {
+        arrow.setUtf8(c, stagedBytes[c]);
+      } else if (kinds[c] == ColumnarChunk.DICTIONARY) {
+        arrow.setUtf8(c, dictionaries[c][(int) stagedValues[c]]);
+      } else {
+        arrow.setLong(c, stagedValues[c]);
+      }
+    }
+    arrow.endRow();
   }
 
   /**
@@ -325,6 +363,9 @@ public final class ColumnarFileWriter {
     for (int i = from; i < to; i++) {
       checkRunValue(varying, values[i]);
     }
+    if (arrow != null) {
+      copyRunToArrow(fixed, fixedValue, varying, values, from, to);
+    }
     try {
       int at = from;
       while (at < to) {
@@ -340,6 +381,26 @@ public final class ColumnarFileWriter {
       }
     } catch (IOException e) {
       throw ResultFileErrors.cannotWrite(tableName, file, e);
+    }
+  }
+
+  /**
+   * The rows of a {@link #writeRun} for the Arrow copy, one by one, dictionary indices resolved.
+   */
+  private void copyRunToArrow(
+      int fixed, long fixedValue, int varying, int[] values, int from, int to) {
+    for (int i = from; i < to; i++) {
+      copyRunValue(fixed, fixedValue);
+      copyRunValue(varying, values[i]);
+      arrow.endRow();
+    }
+  }
+
+  private void copyRunValue(int column, long value) {
+    if (kinds[column] == ColumnarChunk.DICTIONARY) {
+      arrow.setUtf8(column, dictionaries[column][(int) value]);
+    } else {
+      arrow.setLong(column, value);
     }
   }
 
@@ -385,8 +446,14 @@ public final class ColumnarFileWriter {
         endRowGroup();
       }
       out.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, RowWriteSupport.MODEL_NAME));
-    } catch (IOException e) {
-      FleetcompatException failure = ResultFileErrors.cannotWrite(tableName, file, e);
+      if (arrow != null) {
+        arrow.close();
+      }
+    } catch (IOException | FleetcompatException e) {
+      FleetcompatException failure =
+          e instanceof FleetcompatException f
+              ? f
+              : ResultFileErrors.cannotWrite(tableName, file, e);
       try {
         abort();
       } catch (FleetcompatException f) {
@@ -412,6 +479,9 @@ public final class ColumnarFileWriter {
     closed = true;
     out.abort();
     try {
+      if (arrow != null) {
+        arrow.abort();
+      }
       output.closeStream();
       storage.delete(file);
     } catch (IOException e) {
@@ -536,6 +606,7 @@ public final class ColumnarFileWriter {
     private int pageBytes = DEFAULT_PAGE_BYTES;
     private int pageRows = DEFAULT_PAGE_ROWS;
     private int rowGroupRows = DEFAULT_ROW_GROUP_ROWS;
+    private String arrowFile;
 
     private Builder(Storage storage, String file, String tableName, List<ResultColumn> columns) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -611,6 +682,16 @@ public final class ColumnarFileWriter {
      */
     public Builder rowGroupRows(int rows) {
       this.rowGroupRows = positive("rowGroupRows", rows);
+      return this;
+    }
+
+    /**
+     * Also writes every row to an Arrow IPC file (Feather v2) of the same schema ({@link
+     * ArrowSchemas}) at {@code file}: {@link #close()} finishes both files, {@link #abort()}
+     * deletes both. Null for none, the default.
+     */
+    public Builder arrowCopy(String file) {
+      this.arrowFile = file;
       return this;
     }
 

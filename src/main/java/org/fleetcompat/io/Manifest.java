@@ -58,8 +58,20 @@ public record Manifest(
    * @param pairs whether {@code compatible_pairs} was written
    * @param assumeStopped whether this is the cold-migration what-if
    * @param catalogEntries how many entries the vector catalog had
+   * @param format the formats the tables were written in ({@link ResultFormat#optionName()}: {@code
+   *     parquet}, {@code arrow} or {@code both})
    */
-  public record Options(boolean pairs, boolean assumeStopped, int catalogEntries) {}
+  public record Options(boolean pairs, boolean assumeStopped, int catalogEntries, String format) {
+    /** A null {@code format} (a manifest written before it) is {@code parquet}. */
+    public Options {
+      format = format == null ? ResultFormat.PARQUET.optionName() : format;
+    }
+
+    /** Options of a Parquet-only result. */
+    public Options(boolean pairs, boolean assumeStopped, int catalogEntries) {
+      this(pairs, assumeStopped, catalogEntries, ResultFormat.PARQUET.optionName());
+    }
+  }
 
   /**
    * One input table in the manifest.
@@ -70,6 +82,8 @@ public record Manifest(
    * @param rowsRejected rows quarantined
    * @param duplicatesCollapsed exact duplicates folded
    * @param balanced whether the four counts balance
+   * @param ignoredColumns the table's columns the engine does not use (not in {@link
+   *     ColumnContract}, such as capacity columns of {@code hosts}), sorted; empty when none
    */
   public record InputTable(
       List<String> files,
@@ -77,17 +91,41 @@ public record Manifest(
       long rowsAccepted,
       long rowsRejected,
       long duplicatesCollapsed,
-      boolean balanced) {
+      boolean balanced,
+      List<String> ignoredColumns) {
+
+    /** Copies the lists; a null {@code ignoredColumns} (a manifest written before it) is empty. */
+    public InputTable {
+      files = List.copyOf(files);
+      ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
+    }
+
+    /** An entry with no ignored column. */
+    public InputTable(
+        List<String> files,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsRejected,
+        long duplicatesCollapsed,
+        boolean balanced) {
+      this(files, rowsRead, rowsAccepted, rowsRejected, duplicatesCollapsed, balanced, List.of());
+    }
 
     /** The manifest entry for a table's files and accounting. */
     public static InputTable of(List<String> files, RowAccounting a) {
+      return of(files, a, List.of());
+    }
+
+    /** The manifest entry for a table's files, accounting and ignored columns. */
+    public static InputTable of(List<String> files, RowAccounting a, List<String> ignoredColumns) {
       return new InputTable(
           files,
           a.rowsRead(),
           a.rowsAccepted(),
           a.rowsRejected(),
           a.duplicatesCollapsed(),
-          a.isBalanced());
+          a.isBalanced(),
+          ignoredColumns);
     }
   }
 
@@ -96,8 +134,21 @@ public record Manifest(
    *
    * @param rows its rows
    * @param files its part files, relative to the result directory, sorted, each with its rows
+   * @param arrowFiles the Arrow IPC copies of {@code files} in the same order ({@code run --format
+   *     arrow} or {@code both}); empty otherwise
    */
-  public record OutputTable(long rows, List<OutputFile> files) {}
+  public record OutputTable(long rows, List<OutputFile> files, List<OutputFile> arrowFiles) {
+    /** Copies the lists; a null {@code arrowFiles} (a manifest written before it) is empty. */
+    public OutputTable {
+      files = List.copyOf(files);
+      arrowFiles = arrowFiles == null ? List.of() : List.copyOf(arrowFiles);
+    }
+
+    /** A table written in Parquet only. */
+    public OutputTable(long rows, List<OutputFile> files) {
+      this(rows, files, List.of());
+    }
+  }
 
   /**
    * One part file of an output table.

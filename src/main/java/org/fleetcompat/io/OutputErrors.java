@@ -27,6 +27,44 @@ public final class OutputErrors {
         e);
   }
 
+  /** A {@code --format} that is not one of the result formats (status 32773). */
+  public static FleetcompatException unknownFormat(String name) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Unknown result format '"
+            + name
+            + "': expected "
+            + ResultFormat.names()
+            + "; check --format");
+  }
+
+  /** A directory that holds no published result (status 32773). */
+  public static FleetcompatException noResult(String dir, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read result "
+            + dir
+            + ": no readable "
+            + ManifestWriter.FILE_NAME
+            + " ("
+            + describe(e)
+            + "); pass the --out of a finished run",
+        e);
+  }
+
+  /** A table the run did not write, e.g. compatible_pairs without --pairs (status 32773). */
+  public static FleetcompatException tableNotWritten(String dir, String table) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Result "
+            + dir
+            + " has no table "
+            + table
+            + (table.equals(ResultTable.COMPATIBLE_PAIRS.tableName())
+                ? ": the run was made without --pairs; run again with --pairs"
+                : ": it is not in the manifest's outputs"));
+  }
+
   private static String describe(IOException e) {
     String kind = e.getClass().getSimpleName();
     return e.getMessage() == null ? kind : kind + " " + e.getMessage();

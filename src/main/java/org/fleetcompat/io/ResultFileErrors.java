@@ -83,6 +83,24 @@ final class ResultFileErrors {
             + "; pass distinct UTF-8 values sorted by their unsigned bytes");
   }
 
+  /**
+   * Arrow cannot allocate its buffers, almost always because the JVM does not open {@code java.nio}
+   * to it (status 32768).
+   */
+  static FleetcompatException arrowUnavailable(String table, String file, Throwable e) {
+    return new FleetcompatException(
+        ReturnCode.FAILED,
+        "Cannot write the Arrow copy of result table "
+            + table
+            + " to "
+            + file
+            + ": Arrow cannot allocate memory ("
+            + e
+            + "); start the JVM with --add-opens=java.base/java.nio=ALL-UNNAMED"
+            + " (jobs/fleetcompat adds it for --format arrow and both)",
+        e);
+  }
+
   /** The file system refused a write (status 32768). */
   static FleetcompatException cannotWrite(String table, String file, Exception e) {
     return new FleetcompatException(

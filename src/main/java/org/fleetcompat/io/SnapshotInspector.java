@@ -20,6 +20,9 @@ import org.apache.parquet.schema.Type;
  * before any work starts (SPEC section 4): a missing table or column fails with status 32773, a
  * column of an unusable type with 32776, each naming the file and column.
  *
+ * <p>Columns a file has beyond the contract are not read; they are listed as {@link
+ * TableInput#ignoredColumns()} for the run summary and the manifest.
+ *
  * <p>Reads only footers: cost O(files). They also give each table's row count and its row groups,
  * which become the {@link InputSplit}s tasks read. Hidden files ({@code _SUCCESS}, {@code .crc})
  * are skipped, as Spark does.
@@ -92,6 +95,7 @@ public final class SnapshotInspector {
     Map<String, String> firstType = new LinkedHashMap<>();
     Map<String, String> firstFile = new LinkedHashMap<>();
     Set<String> present = null;
+    Set<String> ignored = new java.util.TreeSet<>();
     long rows = 0;
     List<InputSplit> splits = new ArrayList<>();
     for (String file : found.files()) {
@@ -101,6 +105,12 @@ public final class SnapshotInspector {
         splits.add(new InputSplit(table, file, splits.size(), g, 1, footer.rowGroupRows().get(g)));
       }
       MessageType schema = footer.schema();
+      for (Type field : schema.getFields()) {
+        if (ColumnContract.columns(table).stream()
+            .noneMatch(c -> c.name().equals(field.getName()))) {
+          ignored.add(field.getName());
+        }
+      }
       Set<String> here = new LinkedHashSet<>();
       for (ColumnContract.Column column : ColumnContract.columns(table)) {
         if (!schema.containsField(column.name())) {
@@ -139,7 +149,8 @@ public final class SnapshotInspector {
         Collections.unmodifiableSet(present),
         Collections.unmodifiableMap(types),
         rows,
-        List.copyOf(splits));
+        List.copyOf(splits),
+        List.copyOf(ignored));
   }
 
   /** What a data file's footer says: its schema and the rows of each row group. */

@@ -43,6 +43,7 @@ public final class TableFileWriter implements Closeable {
   private final String file;
   private final List<ResultColumn> columns;
   private final ParquetWriter<Object[]> writer;
+  private final ArrowTableFileWriter arrow;
   private long rows;
   private boolean closed;
 
@@ -51,12 +52,14 @@ public final class TableFileWriter implements Closeable {
       String tableName,
       String file,
       List<ResultColumn> columns,
-      ParquetWriter<Object[]> writer) {
+      ParquetWriter<Object[]> writer,
+      ArrowTableFileWriter arrow) {
     this.storage = storage;
     this.tableName = tableName;
     this.file = file;
     this.columns = columns;
     this.writer = writer;
+    this.arrow = arrow;
   }
 
   /**
@@ -71,6 +74,23 @@ public final class TableFileWriter implements Closeable {
    */
   public static TableFileWriter open(
       Storage storage, String file, String tableName, List<ResultColumn> columns) {
+    return open(storage, file, tableName, columns, null);
+  }
+
+  /**
+   * As {@link #open(Storage, String, String, List)}, also writing every row to an Arrow IPC file
+   * (Feather v2) of the same schema ({@link ArrowSchemas}) at {@code arrowFile}; {@link #close()}
+   * finishes both files, {@link #abort()} deletes both.
+   *
+   * @param arrowFile the Arrow copy's path, or null for none
+   * @throws FleetcompatException (32768) if a file cannot be created
+   */
+  public static TableFileWriter open(
+      Storage storage,
+      String file,
+      String tableName,
+      List<ResultColumn> columns,
+      String arrowFile) {
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(file, "file");
     MessageType schema = ParquetSchemas.messageType(tableName, columns);
@@ -85,7 +105,17 @@ public final class TableFileWriter implements Closeable {
               .withCompressionCodec(CompressionCodecName.SNAPPY)
               .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
               .build();
-      return new TableFileWriter(storage, tableName, file, cols, writer);
+      ArrowTableFileWriter arrow = null;
+      if (arrowFile != null) {
+        try {
+          arrow = ArrowTableFileWriter.open(storage, arrowFile, tableName, cols);
+        } catch (RuntimeException e) {
+          writer.close();
+          storage.delete(file);
+          throw e;
+        }
+      }
+      return new TableFileWriter(storage, tableName, file, cols, writer, arrow);
     } catch (IOException e) {
       throw ResultFileErrors.cannotWrite(tableName, file, e);
     }
@@ -98,6 +128,15 @@ public final class TableFileWriter implements Closeable {
   public static TableFileWriter open(
       Storage storage, String file, ResultTable table, boolean assumeStopped) {
     return open(storage, file, table.tableName(), table.columns(assumeStopped));
+  }
+
+  /**
+   * As {@link #open(Storage, String, ResultTable, boolean)}, with an Arrow copy at {@code
+   * arrowFile} (null for none).
+   */
+  public static TableFileWriter open(
+      Storage storage, String file, ResultTable table, boolean assumeStopped, String arrowFile) {
+    return open(storage, file, table.tableName(), table.columns(assumeStopped), arrowFile);
   }
 
   /**
@@ -148,6 +187,9 @@ public final class TableFileWriter implements Closeable {
     } catch (IOException e) {
       throw ResultFileErrors.cannotWrite(tableName, file, e);
     }
+    if (arrow != null) {
+      arrow.write(row);
+    }
     rows++;
   }
 
@@ -170,7 +212,13 @@ public final class TableFileWriter implements Closeable {
     try {
       writer.close();
     } catch (IOException e) {
+      if (arrow != null) {
+        arrow.abort();
+      }
       throw ResultFileErrors.cannotWrite(tableName, file, e);
+    }
+    if (arrow != null) {
+      arrow.close();
     }
   }
 
@@ -189,6 +237,9 @@ public final class TableFileWriter implements Closeable {
       writer.close();
     } catch (IOException | RuntimeException e) {
       // The file goes anyway; what failed is in the caller's exception.
+    }
+    if (arrow != null) {
+      arrow.abort();
     }
     try {
       storage.delete(file);

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param rowCount the rows of all its files, from their footers: the rows a reader sees, counted
  *     independently of any reader (the {@code rows_read} of the manifest)
  * @param splits the pieces tasks read, in file order
+ * @param ignoredColumns columns of its files that are not in the contract, so the engine does not
+ *     read them (capacity columns of {@code hosts}, for instance), sorted; empty when none
  */
 public record TableInput(
     SnapshotTable table,
@@ -24,7 +26,8 @@ public record TableInput(
     Set<String> columns,
     Map<String, String> columnTypes,
     long rowCount,
-    List<InputSplit> splits)
+    List<InputSplit> splits,
+    List<String> ignoredColumns)
     implements java.io.Serializable {
 
   /** Whether the (optional) column is present. */

@@ -14,6 +14,7 @@ import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
+import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.io.ResultPublisher;
 import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.RowAccounting;
@@ -21,6 +22,7 @@ import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.Storage;
+import org.fleetcompat.io.TableInput;
 import org.fleetcompat.io.WhatIfGains;
 import org.fleetcompat.pipeline.DriverTables;
 import org.fleetcompat.pipeline.FleetAnalysis;
@@ -69,7 +71,10 @@ public final class RunJob {
     Storage storage = runner.storage(options.snapshot());
     String startedAt = Instant.now().toString();
     SnapshotInputs inputs =
-        timer.time("inspect", () -> SnapshotInspector.inspect(storage, options.snapshot()));
+        timer.time(
+            "inspect",
+            () -> SnapshotInspector.inspect(storage, options.snapshot()),
+            RunJob::inspected);
     WhatIfInputs.require(options, inputs);
     Storage outStorage = runner.storage(options.out());
     ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
@@ -111,23 +116,28 @@ public final class RunJob {
       String staging,
       String startedAt) {
     PartOutput output =
-        new PartOutput(runner.storage(options.out()), staging, options.assumeStopped());
+        new PartOutput(
+            runner.storage(options.out()), staging, options.assumeStopped(), options.format());
     try (ValidatedSnapshot snapshot =
         timer.time(
             "validate",
             () ->
                 ValidatedSnapshot.validate(
-                    runner, storage, inputs, options.catalog(), options.assumeStopped()))) {
-      FleetAnalysis analysis = timer.time("analyze", snapshot::analyze);
+                    runner, storage, inputs, options.catalog(), options.assumeStopped()),
+            RunJob::validated)) {
+      FleetAnalysis analysis = timer.time("analyze", snapshot::analyze, RunJob::analyzed);
       List<WrittenPart> parts = new ArrayList<>();
+      ExpansionProgress progress = new ExpansionProgress(timer, analysis, options.writePairs());
       List<VmExpansion.Result> vmResults =
           timer.time(
               "expand",
               () ->
                   runner.map(
-                      snapshot.vmBuckets(),
+                      progress.started(snapshot.vmBuckets()),
                       VmExpansion.Context.of(analysis, output, options.writePairs()),
-                      VmExpansion::expand));
+                      VmExpansion::expand,
+                      (bucket, r) -> progress.finished(r.parts())),
+              r -> progress.counts());
       HostLoads loads = new HostLoads();
       FeasibilityCounts feasibility = FeasibilityCounts.ZERO;
       WhatIfGains gains = WhatIfGains.ZERO;
@@ -147,7 +157,8 @@ public final class RunJob {
       List<HostExpansion.Result> hostResults =
           timer.time(
               "expand",
-              () -> runner.map(snapshot.hostBuckets(), hostContext, HostExpansion::expand));
+              () -> runner.map(snapshot.hostBuckets(), hostContext, HostExpansion::expand),
+              results -> List.of(new PhaseTimer.Count(analysis.hosts().size(), "hosts written")));
       long newlyEvacuable = 0;
       for (HostExpansion.Result r : hostResults) {
         parts.addAll(r.parts());
@@ -158,19 +169,93 @@ public final class RunJob {
           feasibility.plus(
               new FeasibilityCounts(analysis.pools().poolCount(), 0, 0, 0, 0, 0, 0, 0));
       gains = gains.plus(new WhatIfGains(0, 0, 0, 0, newlyEvacuable));
-      parts.addAll(timer.time("write", () -> writeClassTables(analysis, options, output)));
+      parts.addAll(
+          timer.time(
+              "write",
+              () -> writeClassTables(analysis, options, output),
+              written -> List.of(new PhaseTimer.Count(written.size(), "class-level tables"))));
       parts.addAll(emptyTables(parts, options, output));
       return manifest(
           runner,
           inputs,
           options,
           snapshot.accounting(),
-          outputs(parts, staging, output),
+          outputs(parts, staging, options.format()),
           fleet(analysis),
           feasibility,
           analysis.isWhatIf() || options.assumeStopped() ? gains : null,
           timer,
           startedAt);
+    }
+  }
+
+  private static List<PhaseTimer.Count> inspected(SnapshotInputs inputs) {
+    List<PhaseTimer.Count> counts = new ArrayList<>();
+    for (TableInput t : inputs.tables().values()) {
+      counts.add(new PhaseTimer.Count(t.rowCount(), t.table().tableName() + " rows"));
+    }
+    return counts;
+  }
+
+  private static List<PhaseTimer.Count> validated(ValidatedSnapshot snapshot) {
+    long accepted = 0;
+    long rejected = 0;
+    for (RowAccounting a : snapshot.accounting().values()) {
+      accepted += a.rowsAccepted();
+      rejected += a.rowsRejected();
+    }
+    return List.of(
+        new PhaseTimer.Count(accepted, "rows accepted"),
+        new PhaseTimer.Count(rejected, "rows rejected"));
+  }
+
+  private static List<PhaseTimer.Count> analyzed(FleetAnalysis a) {
+    return List.of(
+        new PhaseTimer.Count(a.fits().vmClassCount(), "VM classes"),
+        new PhaseTimer.Count(a.fits().hostClassCount(), "host classes"),
+        new PhaseTimer.Count(a.pools().poolCount(), "pools"),
+        new PhaseTimer.Count(a.fits().compatiblePairs(), "compatible pairs"));
+  }
+
+  /**
+   * The expansion's progress as buckets finish: in pairs written with {@code --pairs} (the long
+   * part), else in VMs. Thread safe.
+   */
+  private static final class ExpansionProgress {
+    private final PhaseTimer timer;
+    private final String unit;
+    private final String table;
+    private final long total;
+    private long done;
+
+    ExpansionProgress(PhaseTimer timer, FleetAnalysis analysis, boolean pairs) {
+      this.timer = timer;
+      this.unit = pairs ? "pairs" : "VMs";
+      this.table = (pairs ? ResultTable.COMPATIBLE_PAIRS : ResultTable.VM_SUMMARY).tableName();
+      long vms = 0;
+      for (int c = 0; c < analysis.fits().vmClassCount(); c++) {
+        vms += analysis.fits().vmClassSize(c);
+      }
+      this.total = pairs ? analysis.fits().compatiblePairs() : vms;
+    }
+
+    /** Shows the empty bar as the stage starts; returns {@code buckets}. */
+    <B> B started(B buckets) {
+      timer.advance("expand", 0, total, unit);
+      return buckets;
+    }
+
+    synchronized void finished(List<WrittenPart> parts) {
+      for (WrittenPart p : parts) {
+        if (p.table().equals(table)) {
+          done += p.rows();
+        }
+      }
+      timer.advance("expand", done, total, unit);
+    }
+
+    synchronized List<PhaseTimer.Count> counts() {
+      return List.of(new PhaseTimer.Count(done, unit + " written"));
     }
   }
 
@@ -207,7 +292,7 @@ public final class RunJob {
   }
 
   private static Map<String, Manifest.OutputTable> outputs(
-      List<WrittenPart> parts, String staging, PartOutput output) {
+      List<WrittenPart> parts, String staging, ResultFormat format) {
     Map<String, List<Manifest.OutputFile>> files = new LinkedHashMap<>();
     for (ResultTable t : ResultTable.values()) {
       files.put(t.tableName(), new ArrayList<>());
@@ -222,7 +307,13 @@ public final class RunJob {
           if (!list.isEmpty()) {
             list.sort((a, b) -> a.path().compareTo(b.path()));
             long rows = list.stream().mapToLong(Manifest.OutputFile::rows).sum();
-            out.put(table, new Manifest.OutputTable(rows, List.copyOf(list)));
+            List<Manifest.OutputFile> arrow = new ArrayList<>();
+            if (format.writesArrow()) {
+              for (Manifest.OutputFile f : list) {
+                arrow.add(new Manifest.OutputFile(ResultFormat.arrowPath(f.path()), f.rows()));
+              }
+            }
+            out.put(table, new Manifest.OutputTable(rows, List.copyOf(list), arrow));
           }
         });
     return out;
@@ -258,7 +349,9 @@ public final class RunJob {
     accounting.forEach(
         (table, a) ->
             inputTables.put(
-                table.tableName(), Manifest.InputTable.of(inputs.required(table).files(), a)));
+                table.tableName(),
+                Manifest.InputTable.of(
+                    inputs.required(table).files(), a, inputs.required(table).ignoredColumns())));
     Map<String, String> where = new TreeMap<>(runner.describe());
     return new Manifest(
         Manifest.FORMAT_VERSION,
@@ -271,7 +364,10 @@ public final class RunJob {
         inputs.snapshot(),
         startedAt,
         new Manifest.Options(
-            options.writePairs(), options.assumeStopped(), options.catalog().entries().size()),
+            options.writePairs(),
+            options.assumeStopped(),
+            options.catalog().entries().size(),
+            options.format().optionName()),
         inputTables,
         outputs,
         fleet,

@@ -122,6 +122,19 @@ public final class LocalRunner implements Runner {
   }
 
   @Override
+  public <S extends Serializable, C extends Serializable, R extends Serializable> List<R> map(
+      Buckets<S> buckets, C shared, BucketFunction<S, C, R> function, BucketDone<R> done) {
+    return map(
+        buckets,
+        shared,
+        (bucket, state, value) -> {
+          R r = function.apply(bucket, state, value);
+          done.finished(bucket, r);
+          return r;
+        });
+  }
+
+  @Override
   public void release(Buckets<?> buckets) {
     ((LocalBuckets<?>) buckets).states.clear();
   }

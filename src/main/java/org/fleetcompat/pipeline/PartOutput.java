@@ -9,6 +9,7 @@ import java.util.Map;
 import org.fleetcompat.core.Utf8Order;
 import org.fleetcompat.io.ColumnarFileWriter;
 import org.fleetcompat.io.Rejection;
+import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.Storage;
 import org.fleetcompat.io.TableFileWriter;
@@ -16,14 +17,22 @@ import org.fleetcompat.io.TableFileWriter;
 /**
  * Where a run's part files go: a result directory (the publisher's staging directory) on a {@link
  * Storage}, and the writers of its tables' files. Part file names are functions of the bucket, so
- * every runner writes the same files. Serializable: tasks write their own parts.
+ * every runner writes the same files. With a {@link ResultFormat} that {@link
+ * ResultFormat#writesArrow() writes Arrow}, every writer it opens also writes the part's Arrow copy
+ * ({@link ResultFormat#arrowPath}) from the same rows. Serializable: tasks write their own parts.
  *
  * @param storage the storage of {@code dir}
  * @param dir the result directory
  * @param assumeStopped whether the tables carry the what-if's columns
+ * @param format the formats written
  */
-public record PartOutput(Storage storage, String dir, boolean assumeStopped)
+public record PartOutput(Storage storage, String dir, boolean assumeStopped, ResultFormat format)
     implements Serializable {
+
+  /** Part files in Parquet only. */
+  public PartOutput(Storage storage, String dir, boolean assumeStopped) {
+    this(storage, dir, assumeStopped, ResultFormat.PARQUET);
+  }
 
   /** The name of bucket {@code bucket}'s part file of a per-system table. */
   public static String partName(int bucket) {
@@ -33,6 +42,20 @@ public record PartOutput(Storage storage, String dir, boolean assumeStopped)
   /** The path of part file {@code name} of {@code table}. */
   public String path(ResultTable table, String name) {
     return storage.resolve(storage.resolve(dir, table.tableName()), name);
+  }
+
+  /** The path of the Arrow copy of part file {@code name} of {@code table}. */
+  public String arrowPath(ResultTable table, String name) {
+    String relative = ResultFormat.arrowPath(table.tableName() + "/" + name);
+    String path = dir;
+    for (String part : relative.split("/")) {
+      path = storage.resolve(path, part);
+    }
+    return path;
+  }
+
+  private String arrowCopy(ResultTable table, String name) {
+    return format.writesArrow() ? arrowPath(table, name) : null;
   }
 
   /** A columnar writer of a flat table's part file. */
@@ -48,14 +71,16 @@ public record PartOutput(Storage storage, String dir, boolean assumeStopped)
   public ColumnarFileWriter columnar(
       ResultTable table, String name, Map<String, byte[][]> dictionaries) {
     ColumnarFileWriter.Builder b =
-        ColumnarFileWriter.builder(storage, path(table, name), table, assumeStopped);
+        ColumnarFileWriter.builder(storage, path(table, name), table, assumeStopped)
+            .arrowCopy(arrowCopy(table, name));
     dictionaries.forEach(b::dictionary);
     return b.open();
   }
 
   /** A row writer of any table's part file. */
   public TableFileWriter rows(ResultTable table, String name) {
-    return TableFileWriter.open(storage, path(table, name), table, assumeStopped);
+    return TableFileWriter.open(
+        storage, path(table, name), table, assumeStopped, arrowCopy(table, name));
   }
 
   /** The record of a written part. */

@@ -40,6 +40,13 @@ public interface Runner extends AutoCloseable {
     R apply(int bucket, S state, C shared);
   }
 
+  /** Told on the calling JVM as each bucket's result arrives, in any order (progress). */
+  @FunctionalInterface
+  interface BucketDone<R> {
+    /** Bucket {@code bucket} finished with {@code result}. */
+    void finished(int bucket, R result);
+  }
+
   /** The states of the buckets of one partitioning, held by the runner. */
   interface Buckets<S> {
     /** How many buckets. */
@@ -79,6 +86,20 @@ public interface Runner extends AutoCloseable {
    */
   <S extends Serializable, C extends Serializable, R extends Serializable> List<R> map(
       Buckets<S> buckets, C shared, BucketFunction<S, C, R> function);
+
+  /**
+   * As {@link #map(Buckets, Serializable, BucketFunction)}, calling {@code done} on this JVM as
+   * each bucket finishes (possibly from several threads at once: it must be thread safe). The
+   * default tells it of every bucket at the end.
+   */
+  default <S extends Serializable, C extends Serializable, R extends Serializable> List<R> map(
+      Buckets<S> buckets, C shared, BucketFunction<S, C, R> function, BucketDone<R> done) {
+    List<R> results = map(buckets, shared, function);
+    for (int b = 0; b < results.size(); b++) {
+      done.finished(b, results.get(b));
+    }
+    return results;
+  }
 
   /** Frees the states of {@code buckets}. */
   void release(Buckets<?> buckets);

@@ -119,6 +119,71 @@ public final class SparkRunner implements Runner {
     }
   }
 
+  /** Runs the stage as one job whose result handler tells {@code done} of each finished task. */
+  @Override
+  public <S extends Serializable, C extends Serializable, R extends Serializable> List<R> map(
+      Buckets<S> buckets, C shared, BucketFunction<S, C, R> function, BucketDone<R> done) {
+    JavaRDD<S> states = ((SparkBuckets<S>) buckets).states;
+    Broadcast<C> value = shared == null ? null : jsc.broadcast(shared);
+    try {
+      JavaRDD<R> results =
+          states.mapPartitionsWithIndex(
+              (bucket, it) -> {
+                S state = it.next();
+                return List.of(function.apply(bucket, state, value == null ? null : value.value()))
+                    .iterator();
+              },
+              true);
+      List<R> out = new ArrayList<>(java.util.Collections.nCopies(buckets.count(), null));
+      spark
+          .sparkContext()
+          .runJob(
+              results.rdd(),
+              new OnlyElement<R>(),
+              new ResultHandler<R>(out, done),
+              scala.reflect.ClassTag$.MODULE$.<R>apply(Object.class));
+      return out;
+    } finally {
+      if (value != null) {
+        value.destroy();
+      }
+    }
+  }
+
+  /** A task's one result: each partition holds exactly one. */
+  private static final class OnlyElement<R>
+      extends scala.runtime.AbstractFunction1<scala.collection.Iterator<R>, R>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public R apply(scala.collection.Iterator<R> it) {
+      return it.next();
+    }
+  }
+
+  /** On the driver: keeps each bucket's result and tells the listener. */
+  private static final class ResultHandler<R>
+      extends scala.runtime.AbstractFunction2<Object, R, scala.runtime.BoxedUnit> {
+    private final List<R> out;
+    private final BucketDone<R> done;
+
+    ResultHandler(List<R> out, BucketDone<R> done) {
+      this.out = out;
+      this.done = done;
+    }
+
+    @Override
+    public scala.runtime.BoxedUnit apply(Object bucket, R result) {
+      int b = (Integer) bucket;
+      synchronized (out) {
+        out.set(b, result);
+      }
+      done.finished(b, result);
+      return scala.runtime.BoxedUnit.UNIT;
+    }
+  }
+
   @Override
   public void release(Buckets<?> buckets) {
     ((SparkBuckets<?>) buckets).states.unpersist(false);

@@ -1,0 +1,67 @@
+package org.fleetcompat.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.fleetcompat.core.FleetcompatException;
+import org.fleetcompat.core.ReturnCode;
+
+/**
+ * Every user-facing error the command line itself raises, built in one place: each names the option
+ * and the value at fault, what was found, and what to do. (Errors about input and output files come
+ * from io's {@code InputErrors}, {@code OutputErrors} and {@code ResultFileErrors}.)
+ */
+final class CliErrors {
+  private CliErrors() {}
+
+  /** {@code --config FILE} (or {@code $FLEETCOMPAT_CONF}) cannot be read (status 32773). */
+  static FleetcompatException configFile(Path file, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read the config file "
+            + file.toAbsolutePath()
+            + " ("
+            + (e == null ? "no such file" : e.getClass().getSimpleName())
+            + "); check --config or $FLEETCOMPAT_CONF",
+        e);
+  }
+
+  /** No address of a {@code spark://} master accepts connections (status 32777). */
+  static FleetcompatException masterUnreachable(String master, String address, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.SYSTEM_NOT_AVAILABLE,
+        "Cannot reach the Spark master "
+            + master
+            + ": nothing answers at "
+            + address
+            + " ("
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : " " + e.getMessage())
+            + "); start the master or fix --master",
+        e);
+  }
+
+  /** A {@code spark://} master URL that names no host and port (status 32773). */
+  static FleetcompatException badMaster(String master) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "--master "
+            + master
+            + " is not a Spark master URL: expected spark://HOST:PORT[,HOST:PORT...], local[N],"
+            + " yarn or k8s://...");
+  }
+
+  /** The CPU data of {@code generate-samples} is not there (status 32773). */
+  static FleetcompatException noCpuData(Path cpus) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read the CPU data: "
+            + cpus.toAbsolutePath()
+            + " has no hosts.csv, models.csv and features.csv; pass --cpus DIR (default: the"
+            + " repository's data-samples/source/cpus)");
+  }
+
+  /** A value the command line does not allow, found after parsing (status 32773, exit 2). */
+  static String usage(String option, Object value, String expected) {
+    return option + " is " + value + ": expected " + expected;
+  }
+}
