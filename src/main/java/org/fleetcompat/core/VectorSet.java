@@ -31,9 +31,28 @@ public final class VectorSet implements Serializable {
     this.vectorIds = vectorIds;
     this.operationCodes = operationCodes;
     this.values = values;
-    int h = Arrays.hashCode(vectorIds);
-    h = 31 * h + Arrays.hashCode(operationCodes);
-    this.hash = 31 * h + Arrays.hashCode(values);
+    this.hash = hashOf(vectorIds, operationCodes, values, vectorIds.length);
+  }
+
+  /** The hash code of the set the leading {@code count} entries of the arrays make. */
+  static int hashOf(int[] vectorIds, byte[] operationCodes, long[] values, int count) {
+    int ids = 1;
+    int ops = 1;
+    int vals = 1;
+    for (int i = 0; i < count; i++) {
+      ids = 31 * ids + vectorIds[i];
+      ops = 31 * ops + operationCodes[i];
+      vals = 31 * vals + Long.hashCode(values[i]);
+    }
+    return 31 * (31 * ids + ops) + vals;
+  }
+
+  /** Whether this set is the one the leading {@code count} entries of the arrays make. */
+  boolean equalsSorted(int[] vectorIds, byte[] operationCodes, long[] values, int count) {
+    return this.vectorIds.length == count
+        && Arrays.equals(this.vectorIds, 0, count, vectorIds, 0, count)
+        && Arrays.equals(this.operationCodes, 0, count, operationCodes, 0, count)
+        && Arrays.equals(this.values, 0, count, values, 0, count);
   }
 
   /** The set with no vectors. */

@@ -2,6 +2,7 @@ package org.fleetcompat.io;
 
 import java.util.Arrays;
 import org.fleetcompat.core.VectorSet;
+import org.fleetcompat.core.VectorSetIndex;
 
 /**
  * The vector rows of one system in primitive arrays, reused from system to system, and SPEC section
@@ -135,6 +136,21 @@ public final class SystemRowBuffer {
 
   /** The distinct vectors as core's set (after {@link #screen()} returned true). */
   public VectorSet toVectorSet() {
+    narrow();
+    return VectorSet.ofSorted(idScratch, opScratch, values, size);
+  }
+
+  /**
+   * The number {@code index} gives the distinct vectors' set (after {@link #screen()} returned
+   * true), adding the set if new: no set is made when {@code index} has it already.
+   */
+  public int numberIn(VectorSetIndex index) {
+    narrow();
+    return index.numberOfSorted(idScratch, opScratch, values, size);
+  }
+
+  /** Puts the distinct vectors' ids and operations in core's int and byte form. */
+  private void narrow() {
     if (idScratch.length < size) {
       idScratch = new int[vectorIds.length];
       opScratch = new byte[vectorIds.length];
@@ -143,7 +159,6 @@ public final class SystemRowBuffer {
       idScratch[i] = (int) vectorIds[i];
       opScratch[i] = (byte) operations[i];
     }
-    return VectorSet.ofSorted(idScratch, opScratch, values, size);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.fleetcompat.core.Utf8Order;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorSet;
@@ -35,7 +36,8 @@ import org.fleetcompat.io.VectorBatch;
  * local thread and a Spark task.
  *
  * <p>Rows are gathered by system with a counting sort over primitive arrays; only the rows of
- * quarantined systems become objects. Cost O(rows + systems log systems).
+ * quarantined systems become objects, and a vector set is made once per class, not per system.
+ * Cost O(rows + systems log systems).
  */
 public final class BucketValidation {
   private BucketValidation() {}
@@ -67,9 +69,13 @@ public final class BucketValidation {
     List<VectorBatch> batches = new ArrayList<>(vectors);
     batches.sort(Comparator.comparingInt(VectorBatch::splitIndex));
     Systems systems = Systems.of(batches);
+    boolean whatIf = options.assumeStopped() && options.side() == Side.VM;
     SystemRowBuffer buffer = new SystemRowBuffer();
-    Map<String, VectorSet> accepted = new HashMap<>();
-    Map<String, Boolean> status = new HashMap<>();
+    LocalClasses classes = new LocalClasses();
+    boolean[] kept = new boolean[systems.count()];
+    int[] classOfSystem = new int[systems.count()];
+    VectorSet[] reportedOfSystem = whatIf ? new VectorSet[systems.count()] : null;
+    int keptCount = 0;
     List<Rejection> vectorRejections = new ArrayList<>();
     long acceptedRows = 0;
     long rejectedRows = 0;
@@ -87,15 +93,19 @@ public final class BucketValidation {
         }
       }
       if (buffer.screen()) {
-        accepted.put(id, buffer.toVectorSet());
-        status.put(id, true);
+        kept[s] = true;
+        keptCount++;
+        if (whatIf) {
+          reportedOfSystem[s] = buffer.toVectorSet();
+        } else {
+          classOfSystem[s] = classes.add(buffer, id);
+        }
         acceptedRows += buffer.vectorCount();
         duplicates += buffer.duplicatesCollapsed();
       } else {
         SystemVerdict v = SystemValidator.validate(id, systems.loadedRows(s, batches));
         vectorRejections.addAll(v.rejections());
         rejectedRows += v.rejections().size();
-        status.put(id, false);
       }
     }
     if (systems.orphanCount() > 0) {
@@ -104,33 +114,33 @@ public final class BucketValidation {
       rejectedRows += v.rejections().size();
     }
 
-    Attributes attrs = Attributes.judge(options.side(), attributes, status);
-    String[] ids = accepted.keySet().toArray(String[]::new);
-    Arrays.sort(ids, Utf8Order.COMPARATOR);
-    LocalClasses classes = new LocalClasses();
-    int[] classOf = new int[ids.length];
+    Attributes attrs = Attributes.judge(options.side(), attributes, id -> systems.kept(id, kept));
+    int[] order = systems.keptInIdOrder(kept, keptCount);
+    String[] ids = new String[keptCount];
+    int[] classOf = new int[keptCount];
+    @SuppressWarnings("unchecked")
+    List<Object>[] attributeValues = new List[keptCount];
+    for (int i = 0; i < keptCount; i++) {
+      ids[i] = systems.id(order[i]);
+      classOf[i] = classOfSystem[order[i]];
+      attributeValues[i] = attrs.values().get(ids[i]);
+    }
     LocalClasses reportedClasses = classes;
     int[] reportedClassOf = classOf;
-    boolean whatIf = options.assumeStopped() && options.side() == Side.VM;
+    long dropped = 0;
     if (whatIf) {
       reportedClasses = new LocalClasses();
-      reportedClassOf = new int[ids.length];
-    }
-    @SuppressWarnings("unchecked")
-    List<Object>[] attributeValues = new List[ids.length];
-    long dropped = 0;
-    for (int i = 0; i < ids.length; i++) {
-      VectorSet reported = accepted.get(ids[i]);
-      attributeValues[i] = attrs.values().get(ids[i]);
-      VectorSet evaluated = reported;
-      if (whatIf) {
+      reportedClassOf = new int[keptCount];
+      for (int i = 0; i < keptCount; i++) {
+        VectorSet reported = reportedOfSystem[order[i]];
         reportedClassOf[i] = reportedClasses.add(reported, ids[i]);
+        VectorSet evaluated = reported;
         if (isRunning(attributeValues[i])) {
           evaluated = options.catalog().asStopped(reported);
           dropped += evaluated == reported ? 0 : 1;
         }
+        classOf[i] = classes.add(evaluated, ids[i]);
       }
-      classOf[i] = classes.add(evaluated, ids[i]);
     }
     List<String[]> unevaluated =
         options.side() == Side.VM && currentHostColumn
@@ -196,12 +206,15 @@ public final class BucketValidation {
    * system's rows lie next to each other. Rows that name no system are kept apart.
    */
   private static final class Systems {
+    private final Map<String, Integer> index;
     private final String[] ids;
     private final int[] starts;
     private final long[] refs;
     private final long[] orphans;
 
-    private Systems(String[] ids, int[] starts, long[] refs, long[] orphans) {
+    private Systems(
+        Map<String, Integer> index, String[] ids, int[] starts, long[] refs, long[] orphans) {
+      this.index = index;
       this.ids = ids;
       this.starts = starts;
       this.refs = refs;
@@ -209,8 +222,12 @@ public final class BucketValidation {
     }
 
     static Systems of(List<VectorBatch> batches) {
-      Map<String, Integer> index = new HashMap<>();
-      List<String> ids = new ArrayList<>();
+      int named = 0;
+      for (VectorBatch b : batches) {
+        named += b.systemIds().length;
+      }
+      Map<String, Integer> index = new HashMap<>(named + named / 3 + 1);
+      List<String> ids = new ArrayList<>(named);
       int[][] systemOfBatchId = new int[batches.size()][];
       for (int b = 0; b < batches.size(); b++) {
         String[] local = batches.get(b).systemIds();
@@ -259,7 +276,26 @@ public final class BucketValidation {
           }
         }
       }
-      return new Systems(ids.toArray(String[]::new), starts, refs, orphans);
+      return new Systems(index, ids.toArray(String[]::new), starts, refs, orphans);
+    }
+
+    /** Whether system {@code id} was kept, per {@code kept} by system; null when it has no rows. */
+    Boolean kept(String id, boolean[] kept) {
+      Integer s = index.get(id);
+      return s == null ? null : kept[s];
+    }
+
+    /** The kept systems, {@code count} of them, as system numbers sorted by id. */
+    int[] keptInIdOrder(boolean[] kept, int count) {
+      int[] order = new int[count];
+      int o = 0;
+      for (int s = 0; s < ids.length; s++) {
+        if (kept[s]) {
+          order[o++] = s;
+        }
+      }
+      IdSort.sort(ids, order);
+      return order;
     }
 
     int count() {
@@ -331,14 +367,14 @@ public final class BucketValidation {
       Map<String, List<Object>> values, List<Rejection> rejections, RowAccounting accounting) {
 
     static Attributes judge(
-        Side side, List<AttributeBatch> batches, Map<String, Boolean> vectorStatus) {
+        Side side, List<AttributeBatch> batches, Function<String, Boolean> vectorStatus) {
       List<AttributeBatch> sorted = new ArrayList<>(batches);
       sorted.sort(Comparator.comparingInt(AttributeBatch::splitIndex));
       Map<String, List<AttributeRow>> bySystem = new LinkedHashMap<>();
       List<AttributeRow> orphans = new ArrayList<>();
       for (AttributeBatch b : sorted) {
         for (AttributeBatch.Row r : b.rows()) {
-          Boolean s = r.systemId() == null ? null : vectorStatus.get(r.systemId());
+          Boolean s = r.systemId() == null ? null : vectorStatus.apply(r.systemId());
           AttributeRow.VectorStatus vs =
               s == null
                   ? AttributeRow.VectorStatus.ABSENT
