@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.fleetcompat.core.Hex;
+import org.fleetcompat.core.Utf8Order;
 
 /**
  * Collects the causes of a drift and what each cost or gained, while {@link DriftCalculator} walks
@@ -23,7 +23,8 @@ final class CauseLedger {
     final DriftCause.Kind kind;
     final String cluster;
     final VectorChange change;
-    final Set<String> systems = new TreeSet<>();
+    /** The systems the cause is on, as added: disjoint groups' ids; see {@link #systemIds()}. */
+    final List<String> systems = new ArrayList<>();
     private final Set<Integer> vmGroupsLost = new HashSet<>();
     private final Set<Integer> vmGroupsGained = new HashSet<>();
     long vmsLost;
@@ -63,7 +64,7 @@ final class CauseLedger {
     /** The cause in words, without its cost: what a VM's cause detail names. */
     String what() {
       String where = cluster == null ? "" : " of " + cluster;
-      int n = systems.size();
+      long n = systems.stream().distinct().count();
       return switch (kind) {
         case HOST_VECTOR_CHANGED -> change.describe() + " on " + count(n, "host") + where;
         case VM_VECTOR_CHANGED -> change.describe() + " on " + count(n, "VM");
@@ -72,6 +73,19 @@ final class CauseLedger {
         case HOSTS_QUARANTINED -> count(n, "host") + where + " quarantined";
         case HOSTS_RELEASED -> count(n, "host") + where + " no longer quarantined";
       };
+    }
+
+    /** The systems, once each, in UTF-8 order. */
+    private List<String> systemIds() {
+      List<String> sorted = new ArrayList<>(systems);
+      sorted.sort(Utf8Order.COMPARATOR);
+      List<String> out = new ArrayList<>(sorted.size());
+      for (String id : sorted) {
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(id)) {
+          out.add(id);
+        }
+      }
+      return List.copyOf(out);
     }
 
     DriftCause toCause() {
@@ -105,7 +119,7 @@ final class CauseLedger {
           bits && change.bitsGained() != 0 ? change.bitsGained() : null,
           hasOld && oldUniform ? change.oldValue() : null,
           hasNew && newUniform ? change.newValue() : null,
-          List.copyOf(systems),
+          systemIds(),
           vmsLost,
           pairsLost,
           vmsGained,

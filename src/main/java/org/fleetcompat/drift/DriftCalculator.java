@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.fleetcompat.core.PairCheck;
 import org.fleetcompat.core.VectorOutcome;
+import org.fleetcompat.core.Utf8Order;
 import org.fleetcompat.core.VectorSet;
 
 /**
@@ -175,14 +175,20 @@ public final class DriftCalculator {
   private static Map<String, VmGroup> vmGroups(
       Night o, Night n, IntFunction<String> names, CauseLedger ledger) {
     Map<String, VmGroup> groups = new LinkedHashMap<>();
-    for (Map.Entry<String, ResultRows.Vm> e : o.vms.entrySet()) {
-      ResultRows.Vm b = n.vms.get(e.getKey());
+    Map<Long, VmGroup> byClasses = new HashMap<>();
+    for (String id : o.vmIds) {
+      ResultRows.Vm b = n.vms.get(id);
       if (b == null) {
         continue;
       }
-      int oc = e.getValue().vmClass();
+      int oc = o.vms.get(id).vmClass();
       int nc = b.vmClass();
-      groups.computeIfAbsent(oc + "|" + nc, k -> new VmGroup(oc, nc)).vms.add(e.getKey());
+      VmGroup g = byClasses.get(((long) oc << 32) | (nc & 0xffffffffL));
+      if (g == null) {
+        g = groups.computeIfAbsent(oc + "|" + nc, k -> new VmGroup(oc, nc));
+        byClasses.put(((long) oc << 32) | (nc & 0xffffffffL), g);
+      }
+      g.vms.add(id);
     }
     for (VmGroup vg : groups.values()) {
       vg.changes = VectorChange.between(o.vmVectors(vg.oldClass), n.vmVectors(vg.newClass), names);
@@ -218,17 +224,37 @@ public final class DriftCalculator {
     return s.isEmpty() ? o.result.vmClassVectors().name(id) : s;
   }
 
-  static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new TreeSet<>(a);
+  /** The ids in {@code a} or {@code b}, once each, in UTF-8 order. */
+  static List<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(Utf8Order.COMPARATOR);
+    all.addAll(a);
     all.addAll(b);
-    return all;
+    return new ArrayList<>(all);
+  }
+
+  /** The ids in either of two lists sorted in UTF-8 order, once each, in that order: a merge. */
+  static List<String> union(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(Math.max(a.size(), b.size()));
+    int i = 0;
+    int j = 0;
+    while (i < a.size() || j < b.size()) {
+      int c =
+          i == a.size() ? 1 : j == b.size() ? -1 : Utf8Order.compare(a.get(i), b.get(j));
+      out.add(c <= 0 ? a.get(i) : b.get(j));
+      i += c <= 0 ? 1 : 0;
+      j += c >= 0 ? 1 : 0;
+    }
+    return out;
   }
 
   /** One result's rows, indexed for the comparison. */
   static final class Night {
     final ResultDirectory result;
     final Map<String, ResultRows.Host> hosts = new HashMap<>();
-    final Map<String, ResultRows.Vm> vms = new TreeMap<>();
+    final Map<String, ResultRows.Vm> vms;
+
+    /** The ids of {@link #vms} in UTF-8 order. */
+    final List<String> vmIds;
     final Map<String, String> quarantineReasons = new HashMap<>();
     final Set<String> quarantinedHosts = new HashSet<>();
     final Set<String> quarantinedVms = new HashSet<>();
@@ -237,7 +263,16 @@ public final class DriftCalculator {
     Night(ResultDirectory r) {
       result = r;
       r.hosts().forEach(h -> hosts.put(h.hostId(), h));
-      r.vms().forEach(v -> vms.put(v.vmId(), v));
+      List<ResultRows.Vm> rows = r.vms();
+      vms = new HashMap<>(rows.size() + rows.size() / 3 + 1);
+      List<String> ids = new ArrayList<>(rows.size());
+      for (ResultRows.Vm v : rows) {
+        vms.put(v.vmId(), v);
+        ids.add(v.vmId());
+      }
+      // vm_summary is written sorted by vm_id; sorting what is sorted is one pass.
+      ids.sort(Utf8Order.COMPARATOR);
+      vmIds = ids;
       for (ResultRows.Rejected x : r.rejected()) {
         if (x.systemId() == null) {
           continue;

@@ -2,10 +2,10 @@ package org.fleetcompat.drift;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** Turns the VM groups of {@link DriftCalculator} into one {@link VmDrift} per changed VM. */
 final class VmChanges {
@@ -15,10 +15,10 @@ final class VmChanges {
       DriftCalculator.Night o,
       DriftCalculator.Night n,
       Map<String, DriftCalculator.VmGroup> groups) {
-    Map<String, DriftCalculator.VmGroup> groupOf = new TreeMap<>();
+    Map<String, DriftCalculator.VmGroup> groupOf = new HashMap<>();
     groups.values().forEach(g -> g.vms.forEach(id -> groupOf.put(id, g)));
     List<VmDrift> out = new ArrayList<>();
-    for (String id : DriftCalculator.union(o.vms.keySet(), n.vms.keySet())) {
+    for (String id : DriftCalculator.union(o.vmIds, n.vmIds)) {
       ResultRows.Vm a = o.vms.get(id);
       ResultRows.Vm b = n.vms.get(id);
       if (b == null) {

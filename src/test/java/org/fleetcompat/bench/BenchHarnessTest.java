@@ -141,20 +141,20 @@ class BenchHarnessTest {
     for (Map.Entry<List<String>, String> c :
         Map.of(
                 List.of("--vms", "-5", "--hosts", "10"),
-                "fleetcompat bench: --vms must be at least 1, not -5",
+                "--vms must be at least 1, not -5",
                 List.of("--preset", "huge"),
-                "fleetcompat bench: unknown --preset huge: expected one of classes, distinct,"
+                "unknown --preset huge: expected one of classes, distinct,"
                     + " million, sample",
                 List.of("--preset", "classes", "--snapshot", "x"),
-                "fleetcompat bench: give one fleet: --preset NAME, shape options (--vms ...) or"
+                "give one fleet: --preset NAME, shape options (--vms ...) or"
                     + " --snapshot DIR, not several",
                 List.of("--repeat", "-1"),
-                "fleetcompat bench: --repeat must be 0 or more, not -1",
+                "--repeat must be 0 or more, not -1",
                 List.of("--spark-runner", "--engine", "spark"),
-                "fleetcompat bench: --spark-runner already times run --engine spark beside the"
+                "--spark-runner already times run --engine spark beside the"
                     + " default engine: drop one",
                 List.of("--naive", "--repeat", "0"),
-                "fleetcompat bench: --naive is measured in process: give --repeat 1 or more with"
+                "--naive is measured in process: give --repeat 1 or more with"
                     + " it")
             .entrySet()) {
       StringWriter out = new StringWriter();
@@ -168,7 +168,10 @@ class BenchHarnessTest {
       assertThat(err.toString().lines())
           .as(String.join(" ", args))
           .singleElement()
-          .isEqualTo(c.getValue() + " (see jobs/fleetcompat bench --help)");
+          .isEqualTo(
+              "fleetcompat: error 32773 (Invalid parameter): "
+                  + c.getValue()
+                  + "; see 'fleetcompat bench --help'");
     }
   }
 

@@ -91,6 +91,10 @@ class ReportAndDiffCommandTest {
   void diffNeedsBothResults() {
     Run r = run("diff", "--old", "x");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).startsWith("Missing required option: '--new=DIR'");
+    assertThat(r.err().lines())
+        .singleElement()
+        .isEqualTo(
+            "fleetcompat: error 32773 (Invalid parameter): Missing required option: '--new=DIR';"
+                + " see 'fleetcompat diff --help'");
   }
 }
