@@ -49,15 +49,13 @@ final class CheckCommand extends SnapshotCommand {
     try {
       bytes = Files.readAllBytes(blobFile);
     } catch (IOException e) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER, "Cannot read blob file " + blobFile + ": " + e, e);
+      throw CliErrors.blobUnreadable(blobFile, e);
     }
     SystemBlob blob;
     try {
       blob = BlobCodec.decode(bytes);
     } catch (FleetcompatException e) {
-      throw new FleetcompatException(
-          e.status(), "Blob file " + blobFile + ": " + e.getMessage(), e);
+      throw CliErrors.badBlob(blobFile, e);
     }
     CheckResult result =
         SystemBlobJob.check(runner.storage(snapshot.dir()), snapshot.dir(), blob, host);

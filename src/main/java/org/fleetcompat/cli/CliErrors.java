@@ -50,6 +50,42 @@ final class CliErrors {
             + " yarn or k8s://...");
   }
 
+  /** {@code --threads} below one (status 32773). */
+  static FleetcompatException tooFewThreads(int threads) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER, "--threads is " + threads + ": expected at least 1");
+  }
+
+  /** {@code --master} with {@code --engine local} (status 32773). */
+  static FleetcompatException masterNeedsSpark(String master) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "--master " + master + " needs --engine spark; drop one of them");
+  }
+
+  /** An {@code --engine} that is not a runner (status 32773). */
+  static FleetcompatException unknownEngine(String engine) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER, "--engine " + engine + " is not one of local, spark");
+  }
+
+  /** {@code check --blob FILE} cannot be read (status 32773). */
+  static FleetcompatException blobUnreadable(Path file, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read blob file "
+            + file
+            + " ("
+            + e.getClass().getSimpleName()
+            + "); check --blob, or write it with: fleetcompat info --out FILE",
+        e);
+  }
+
+  /** {@code check --blob FILE} is not a blob this version reads (the decoder's status). */
+  static FleetcompatException badBlob(Path file, FleetcompatException e) {
+    return new FleetcompatException(e.status(), "Blob file " + file + ": " + e.getMessage(), e);
+  }
+
   /** The CPU data of {@code generate-samples} is not there (status 32773). */
   static FleetcompatException noCpuData(Path cpus) {
     return new FleetcompatException(

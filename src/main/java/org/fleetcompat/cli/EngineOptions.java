@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.spark.sql.SparkSession;
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.local.LocalRunner;
 import org.fleetcompat.pipeline.Runner;
 import org.fleetcompat.spark.SparkRunner;
@@ -75,8 +73,7 @@ public final class EngineOptions {
     }
     if (e == Engine.LOCAL) {
       if (threads != null && threads < 1) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER, "--threads is " + threads + ": expected at least 1");
+        throw CliErrors.tooFewThreads(threads);
       }
       Logging.quietLibraries();
       return new OpenRunner(threads == null ? new LocalRunner() : new LocalRunner(threads), null);
@@ -104,14 +101,11 @@ public final class EngineOptions {
       try {
         Engine e = Engine.valueOf(engine.toUpperCase(Locale.ROOT));
         if (e == Engine.LOCAL && master != null) {
-          throw new FleetcompatException(
-              ReturnCode.INVALID_PARAMETER,
-              "--master " + master + " needs --engine spark; drop one of them");
+          throw CliErrors.masterNeedsSpark(master);
         }
         return e;
       } catch (IllegalArgumentException x) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER, "--engine " + engine + " is not one of local, spark");
+        throw CliErrors.unknownEngine(engine);
       }
     }
     return master != null || SparkSessions.isSubmitted() ? Engine.SPARK : Engine.LOCAL;

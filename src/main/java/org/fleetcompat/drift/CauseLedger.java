@@ -23,8 +23,10 @@ final class CauseLedger {
     final DriftCause.Kind kind;
     final String cluster;
     final VectorChange change;
+
     /** The systems the cause is on, as added: disjoint groups' ids; see {@link #systemIds()}. */
     final List<String> systems = new ArrayList<>();
+
     private final Set<Integer> vmGroupsLost = new HashSet<>();
     private final Set<Integer> vmGroupsGained = new HashSet<>();
     long vmsLost;

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.fleetcompat.core.PairCheck;
-import org.fleetcompat.core.VectorOutcome;
 import org.fleetcompat.core.Utf8Order;
+import org.fleetcompat.core.VectorOutcome;
 import org.fleetcompat.core.VectorSet;
 
 /**
@@ -238,8 +238,7 @@ public final class DriftCalculator {
     int i = 0;
     int j = 0;
     while (i < a.size() || j < b.size()) {
-      int c =
-          i == a.size() ? 1 : j == b.size() ? -1 : Utf8Order.compare(a.get(i), b.get(j));
+      int c = i == a.size() ? 1 : j == b.size() ? -1 : Utf8Order.compare(a.get(i), b.get(j));
       out.add(c <= 0 ? a.get(i) : b.get(j));
       i += c <= 0 ? 1 : 0;
       j += c >= 0 ? 1 : 0;
@@ -255,6 +254,7 @@ public final class DriftCalculator {
 
     /** The ids of {@link #vms} in UTF-8 order. */
     final List<String> vmIds;
+
     final Map<String, String> quarantineReasons = new HashMap<>();
     final Set<String> quarantinedHosts = new HashSet<>();
     final Set<String> quarantinedVms = new HashSet<>();

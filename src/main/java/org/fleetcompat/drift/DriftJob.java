@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.io.OutputErrors;
 import org.fleetcompat.io.ResultPublisher;
 import org.fleetcompat.io.Storage;
 
@@ -88,14 +88,7 @@ public final class DriftJob {
       if (e instanceof FleetcompatException f) {
         throw f;
       }
-      throw new FleetcompatException(
-          ReturnCode.FAILED,
-          "Cannot write the drift to "
-              + outDir
-              + ": "
-              + e.getMessage()
-              + ". Check that its parent directory is writable, or pass another --out.",
-          e);
+      throw OutputErrors.cannotWrite("drift", outDir, e);
     }
     return new Result(d, summary, written, out.outDir());
   }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 
 /**
  * A root of dated results, the nightly job's layout:
@@ -193,12 +192,7 @@ public final class DatedResults {
     }
     Path link = LocalStorage.toPath(pointer);
     if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Cannot point "
-              + link
-              + " at the new night: it is not a symbolic link; move it away, the nightly job"
-              + " keeps it a link to the newest night");
+      throw OutputErrors.latestNotALink(link.toString());
     }
     Path tmp = link.resolveSibling("." + LATEST + "." + UUID.randomUUID() + ".tmp");
     Files.createSymbolicLink(tmp, Path.of(nightName(date)));
@@ -247,13 +241,7 @@ public final class DatedResults {
     }
     if (lock == null) {
       channel.close();
-      throw new FleetcompatException(
-          ReturnCode.SYSTEM_IN_USE,
-          "Another fleetcompat nightly job is publishing into "
-              + root
-              + " (it holds "
-              + LOCK_FILE
-              + "); let it finish, and have the scheduler run one night of a root at a time");
+      throw OutputErrors.nightlyRootBusy(String.valueOf(root), LOCK_FILE);
     }
     FileLock held = lock;
     return () -> {

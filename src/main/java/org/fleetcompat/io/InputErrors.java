@@ -33,6 +33,90 @@ public final class InputErrors {
         "Cannot read snapshot " + snapshot + ": no such directory; check --snapshot");
   }
 
+  /** A point question names a system whose rows were quarantined (status 32773). */
+  public static FleetcompatException quarantinedSystem(
+      SnapshotTable table, String id, Rejection first) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        table.idColumn()
+            + " '"
+            + id
+            + "' is quarantined in "
+            + table.tableName()
+            + " ("
+            + first.reason()
+            + ": "
+            + first.message()
+            + "); fix its rows in the snapshot to evaluate it");
+  }
+
+  /** A point question names a system with no rows in its vector table (status 32773). */
+  public static FleetcompatException unknownSystem(
+      SnapshotTable table, String id, String snapshot) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Unknown system: "
+            + table.idColumn()
+            + " '"
+            + id
+            + "' has no rows in "
+            + table.tableName()
+            + " of "
+            + snapshot);
+  }
+
+  /** An optional table that a question needs is absent (status 32773). */
+  public static FleetcompatException tableNeeded(
+      String snapshot, SnapshotTable table, String purpose) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Snapshot "
+            + snapshot
+            + " has no "
+            + table.tableName()
+            + " table, which "
+            + purpose
+            + " needs");
+  }
+
+  /** An optional column that a question needs is absent (status 32773). */
+  public static FleetcompatException columnNeeded(
+      String snapshot, SnapshotTable table, String column, String neededFor, String fix) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Table "
+            + table.tableName()
+            + " of "
+            + snapshot
+            + " has no column "
+            + column
+            + ", which "
+            + neededFor
+            + "; "
+            + fix);
+  }
+
+  /** A vector catalog file that cannot be used (status 32773). */
+  public static FleetcompatException catalogInvalid(String file, String problem) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read vector catalog " + file + ": " + problem + " (see conf/vector-catalog.json)");
+  }
+
+  /** A vector catalog of a newer format than this version reads (status 32770). */
+  public static FleetcompatException catalogTooNew(String file, int found, int supported) {
+    return new FleetcompatException(
+        ReturnCode.NOT_SUPPORTED,
+        "Vector catalog "
+            + file
+            + " has format_version "
+            + found
+            + "; this fleetcompat reads version "
+            + supported
+            + ": upgrade fleetcompat or write the catalog in version "
+            + supported);
+  }
+
   /** The snapshot's file system cannot be reached or listed (status 32773). */
   public static FleetcompatException unreachableSnapshot(String snapshot, IOException e) {
     return new FleetcompatException(

@@ -65,6 +65,49 @@ public final class OutputErrors {
                 : ": it is not in the manifest's outputs"));
   }
 
+  /** The publish of a result failed after its tables were written (status 32768). */
+  public static FleetcompatException cannotPublish(String out, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.FAILED,
+        "Cannot publish to " + out + ": " + describe(e) + "; check --out and the space left on it",
+        e);
+  }
+
+  /** A report or a drift cannot be written to its {@code --out} (status 32768). */
+  public static FleetcompatException cannotWrite(String what, String out, Exception e) {
+    return new FleetcompatException(
+        ReturnCode.FAILED,
+        "Cannot write the "
+            + what
+            + " to "
+            + out
+            + ": "
+            + e.getMessage()
+            + ". Check that its directory exists and is writable, or pass another --out.",
+        e);
+  }
+
+  /** The nightly root's {@code latest} is a file or directory, not a link (status 32773). */
+  public static FleetcompatException latestNotALink(String link) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot point "
+            + link
+            + " at the new night: it is not a symbolic link; move it away, the nightly job"
+            + " keeps it a link to the newest night");
+  }
+
+  /** Another nightly job holds the root's lock (status 32774). */
+  public static FleetcompatException nightlyRootBusy(String root, String lockFile) {
+    return new FleetcompatException(
+        ReturnCode.SYSTEM_IN_USE,
+        "Another fleetcompat nightly job is publishing into "
+            + root
+            + " (it holds "
+            + lockFile
+            + "); let it finish, and have the scheduler run one night of a root at a time");
+  }
+
   private static String describe(IOException e) {
     String kind = e.getClass().getSimpleName();
     return e.getMessage() == null ? kind : kind + " " + e.getMessage();

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.fleetcompat.core.CatalogEntry;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VmState;
 
@@ -87,14 +86,7 @@ public final class VectorCatalogReader {
               + FORMAT_VERSION);
     }
     if (parsed.formatVersion > FORMAT_VERSION) {
-      throw new FleetcompatException(
-          ReturnCode.NOT_SUPPORTED,
-          "Vector catalog "
-              + file
-              + " has format_version "
-              + parsed.formatVersion
-              + "; this fleetcompat reads version "
-              + FORMAT_VERSION);
+      throw InputErrors.catalogTooNew(file, parsed.formatVersion, FORMAT_VERSION);
     }
     if (parsed.vectors == null) {
       throw invalid(file, "vectors is null; expected a list of entries, [] for none");
@@ -172,9 +164,7 @@ public final class VectorCatalogReader {
   }
 
   private static FleetcompatException invalid(String file, String problem) {
-    return new FleetcompatException(
-        ReturnCode.INVALID_PARAMETER,
-        "Cannot read vector catalog " + file + ": " + problem + " (see conf/vector-catalog.json)");
+    return InputErrors.catalogInvalid(file, problem);
   }
 
   /** The file's top-level object. */

@@ -3,7 +3,6 @@ package org.fleetcompat.job;
 import java.util.List;
 import org.fleetcompat.core.Baseline;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.Storage;
 import org.fleetcompat.pipeline.SystemLookup;
@@ -22,7 +21,7 @@ public final class BaselineJob {
    */
   public static HostsBaseline ofHosts(Storage storage, String snapshot, List<String> hostIds) {
     if (hostIds.isEmpty()) {
-      throw new FleetcompatException(ReturnCode.INVALID_PARAMETER, "No host ids given");
+      throw JobErrors.noHostIds();
     }
     return baseline(ExplainJob.lookup(storage, snapshot), hostIds);
   }
@@ -36,9 +35,7 @@ public final class BaselineJob {
     SystemLookup lookup = ExplainJob.lookup(storage, snapshot);
     List<String> ids = lookup.hostsOfCluster(cluster);
     if (ids.isEmpty()) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Cluster '" + cluster + "' has no hosts in the hosts table of " + snapshot);
+      throw JobErrors.emptyCluster(cluster, snapshot);
     }
     return baseline(lookup, ids);
   }

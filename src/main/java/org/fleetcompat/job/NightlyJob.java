@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.drift.DriftJob;
 import org.fleetcompat.drift.ResultDirectory;
 import org.fleetcompat.io.DatedResults;
@@ -52,22 +51,13 @@ public final class NightlyJob {
    */
   public static NightlyResult run(Runner runner, NightlyOptions options) {
     if (options.keep() < 1) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "--keep is " + options.keep() + ": expected at least 1 night (tonight's)");
+      throw JobErrors.keepTooSmall(options.keep());
     }
     DatedResults nights = DatedResults.at(runner.storage(options.root()), options.root());
     try (DatedResults.Lock lock = nights.lock()) {
       return runLocked(runner, options, nights);
     } catch (IOException e) {
-      throw new FleetcompatException(
-          ReturnCode.FAILED,
-          "Cannot use the nightly root "
-              + options.root()
-              + ": "
-              + e.getMessage()
-              + "; check that it is writable",
-          e);
+      throw JobErrors.nightlyRoot(options.root(), e);
     }
   }
 
@@ -86,14 +76,7 @@ public final class NightlyJob {
     String snapshot = options.snapshotOfTheNight();
     Storage snapshotStorage = runner.storage(snapshot);
     if (!snapshotStorage.isDirectory(snapshot)) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "No snapshot for "
-              + date
-              + ": "
-              + snapshot
-              + " is not a directory; check that the night's export ran, or pass another"
-              + " --snapshot or --date");
+      throw JobErrors.noSnapshotFor(date, snapshot);
     }
     clearFailedNight(nights, date);
     Optional<NightRecord> previous = previousNight(nights, date);
@@ -193,14 +176,7 @@ public final class NightlyJob {
       return;
     }
     if (nights.isComplete(date)) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Night "
-              + date
-              + " is already published at "
-              + nights.nightDir(date)
-              + " (on this file system a night is written once); delete it to run the night"
-              + " again");
+      throw JobErrors.nightPublished(date, nights.nightDir(date));
     }
     nights.delete(date);
   }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fleetcompat.core.FitMatrix;
-import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
+import org.fleetcompat.io.OutputErrors;
 import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.io.ResultPublisher;
 import org.fleetcompat.io.ResultTable;
@@ -97,10 +97,7 @@ public final class RunJob {
       return new RunResult(publisher.outDir(), manifest);
     } catch (IOException e) {
       publisher.abandon();
-      throw new FleetcompatException(
-          ReturnCode.FAILED,
-          "Cannot publish to " + options.out() + ": " + e.getMessage() + "; check --out",
-          e);
+      throw OutputErrors.cannotPublish(options.out(), e);
     } catch (RuntimeException | Error e) {
       publisher.abandon();
       throw e;

@@ -11,7 +11,6 @@ import org.fleetcompat.core.BlobMember;
 import org.fleetcompat.core.CheckResult;
 import org.fleetcompat.core.CompatibilityCheck;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.SystemBlob;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.SnapshotTable;
@@ -62,17 +61,10 @@ public final class SystemBlobJob {
     Map<String, SystemBlob> blobs = new LinkedHashMap<>();
     for (String id : systemIds) {
       if (vms.exists(id) && hosts.exists(id)) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "'" + id + "' names both a VM and a host in " + snapshot + "; ids must differ");
+        throw JobErrors.ambiguousSystem(id, snapshot);
       }
       if (!vms.exists(id) && !hosts.exists(id)) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "Unknown system: '"
-                + id
-                + "' has no rows in vm_vectors nor in host_vectors of "
-                + snapshot);
+        throw JobErrors.unknownSystem(id, snapshot);
       }
       if (vms.exists(id)) {
         blobs.put(id, SystemBlob.vm(id, states.get(id), vms.require(id)));
@@ -105,15 +97,7 @@ public final class SystemBlobJob {
                   ? "has no rows in vm_vectors"
                   : conflicting.contains(vmId) ? "has conflicting rows in vms" : null;
       if (problem != null) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "Host '"
-                + hostId
-                + "' runs VM '"
-                + vmId
-                + "', which "
-                + problem
-                + ", so what the host's VMs need is unknown; fix the snapshot to take its blob");
+        throw JobErrors.unknownMember(hostId, vmId, problem);
       }
       members.add(new BlobMember(vmId, vm.getValue(), found.require(vmId)));
     }

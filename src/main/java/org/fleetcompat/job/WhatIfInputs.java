@@ -1,7 +1,5 @@
 package org.fleetcompat.job;
 
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotTable;
 
@@ -17,19 +15,12 @@ final class WhatIfInputs {
       return;
     }
     if (options.catalog().entries().isEmpty()) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "--assume-stopped needs a vector catalog that marks running-only vectors; pass --catalog"
-              + " FILE (jobs/fleetcompat passes conf/vector-catalog.json)");
+      throw JobErrors.assumeStoppedNeedsCatalog();
     }
     boolean states =
         inputs.optional(SnapshotTable.VMS).map(t -> t.hasColumn("enabled_state")).orElse(false);
     if (!states) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "--assume-stopped needs the vms table with enabled_state in "
-              + inputs.snapshot()
-              + ", to know which VMs are running");
+      throw JobErrors.assumeStoppedNeedsStates(inputs.snapshot());
     }
   }
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.io.InputSplit;
 import org.fleetcompat.io.Storage;
+import org.fleetcompat.pipeline.PipelineErrors;
 import org.fleetcompat.pipeline.Runner;
 
 /**
@@ -166,8 +166,7 @@ public final class LocalRunner implements Runner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       futures.forEach(f -> f.cancel(true));
-      throw new FleetcompatException(
-          ReturnCode.FAILED, "Interrupted while running the pipeline", e);
+      throw PipelineErrors.interrupted(e);
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
       throw unwrap(e.getCause());
@@ -189,7 +188,7 @@ public final class LocalRunner implements Runner {
     if (t instanceof Error e) {
       throw e;
     }
-    return new FleetcompatException(ReturnCode.FAILED, "A pipeline task failed: " + t, t);
+    return PipelineErrors.taskFailed(t);
   }
 
   /** The states, in bucket order. */

@@ -36,8 +36,8 @@ import org.fleetcompat.io.VectorBatch;
  * local thread and a Spark task.
  *
  * <p>Rows are gathered by system with a counting sort over primitive arrays; only the rows of
- * quarantined systems become objects, and a vector set is made once per class, not per system.
- * Cost O(rows + systems log systems).
+ * quarantined systems become objects, and a vector set is made once per class, not per system. Cost
+ * O(rows + systems log systems).
  */
 public final class BucketValidation {
   private BucketValidation() {}

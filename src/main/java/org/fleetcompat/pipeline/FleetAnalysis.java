@@ -12,7 +12,6 @@ import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.HostClassIndex;
 import org.fleetcompat.core.MatrixKernel;
 import org.fleetcompat.core.Pools;
-import org.fleetcompat.core.ReturnCode;
 
 /**
  * The analysis stage: everything decided at class level, once, on the driver (SPEC sections 6 and
@@ -78,18 +77,8 @@ public final class FleetAnalysis {
         reportedVmClasses == vmClasses ? vms : ClassNumbering.of(reportedVmClasses);
     long bits = (long) Math.max(vms.count(), reported.count()) * hostClasses.count();
     if (bits > MAX_FIT_BITS) {
-      throw new FleetcompatException(
-          ReturnCode.OUT_OF_MEMORY,
-          "Cannot analyze the fleet: its class matrix of "
-              + vms.count()
-              + " VM classes x "
-              + hostClasses.count()
-              + " host classes needs "
-              + bits
-              + " bits, more than the "
-              + MAX_FIT_BITS
-              + " the analysis holds; the systems share almost no configurations: check that"
-              + " system ids are not part of the vectors");
+      throw PipelineErrors.classMatrixTooLarge(
+          vms.count(), hostClasses.count(), bits, MAX_FIT_BITS);
     }
     return new FleetAnalysis(
         hostClasses, HostDirectory.of(hostBuckets, hostClasses), vms, reported);

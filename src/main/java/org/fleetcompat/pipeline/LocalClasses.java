@@ -28,9 +28,9 @@ public final class LocalClasses implements Serializable {
   }
 
   /**
-   * The local class of a kept system whose distinct vectors {@code buffer} holds (after its
-   * {@link SystemRowBuffer#screen()} returned true), adding the class if new: no vector set is
-   * made for a system of a class already seen.
+   * The local class of a kept system whose distinct vectors {@code buffer} holds (after its {@link
+   * SystemRowBuffer#screen()} returned true), adding the class if new: no vector set is made for a
+   * system of a class already seen.
    */
   public int add(SystemRowBuffer buffer, String systemId) {
     return count(buffer.numberIn(sets), systemId);

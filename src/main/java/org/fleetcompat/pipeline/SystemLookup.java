@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.AttributeBatch;
 import org.fleetcompat.io.AttributeTableReader;
 import org.fleetcompat.io.IdHash;
+import org.fleetcompat.io.InputErrors;
 import org.fleetcompat.io.InputSplit;
 import org.fleetcompat.io.LoadedVectorRow;
 import org.fleetcompat.io.RejectReason;
@@ -102,31 +102,10 @@ public final class SystemLookup {
      */
     public VectorSet require(String id) {
       if (quarantined.containsKey(id)) {
-        Rejection first = quarantined.get(id);
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            table.idColumn()
-                + " '"
-                + id
-                + "' is quarantined in "
-                + table.tableName()
-                + " ("
-                + first.reason()
-                + ": "
-                + first.message()
-                + "); fix its rows in the snapshot to evaluate it");
+        throw InputErrors.quarantinedSystem(table, id, quarantined.get(id));
       }
       if (!vectors.containsKey(id)) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "Unknown system: "
-                + table.idColumn()
-                + " '"
-                + id
-                + "' has no rows in "
-                + table.tableName()
-                + " of "
-                + inputs.snapshot());
+        throw InputErrors.unknownSystem(table, id, inputs.snapshot());
       }
       return vectors.get(id);
     }
@@ -304,34 +283,13 @@ public final class SystemLookup {
 
   private void requireColumn(TableInput table, String column, String neededFor, String fix) {
     if (!table.hasColumn(column)) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Table "
-              + table.table().tableName()
-              + " of "
-              + inputs.snapshot()
-              + " has no column "
-              + column
-              + ", which "
-              + neededFor
-              + "; "
-              + fix);
+      throw InputErrors.columnNeeded(inputs.snapshot(), table.table(), column, neededFor, fix);
     }
   }
 
   private TableInput attributeTable(SnapshotTable table, String purpose) {
     return inputs
         .optional(table)
-        .orElseThrow(
-            () ->
-                new FleetcompatException(
-                    ReturnCode.INVALID_PARAMETER,
-                    "Snapshot "
-                        + inputs.snapshot()
-                        + " has no "
-                        + table.tableName()
-                        + " table, which "
-                        + purpose
-                        + " needs"));
+        .orElseThrow(() -> InputErrors.tableNeeded(inputs.snapshot(), table, purpose));
   }
 }

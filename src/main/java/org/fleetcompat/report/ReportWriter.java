@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.drift.ResultDirectory;
+import org.fleetcompat.io.OutputErrors;
 import org.fleetcompat.io.Storage;
 
 /**
@@ -96,14 +96,7 @@ public final class ReportWriter {
       storage.delete(outFile);
       storage.rename(tmp, outFile);
     } catch (IOException e) {
-      throw new FleetcompatException(
-          ReturnCode.FAILED,
-          "Cannot write the report to "
-              + outFile
-              + ": "
-              + e.getMessage()
-              + ". Check that its directory exists and is writable, or pass another --out.",
-          e);
+      throw OutputErrors.cannotWrite("report", outFile, e);
     }
     return bytes.length;
   }

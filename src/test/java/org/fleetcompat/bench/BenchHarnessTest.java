@@ -143,8 +143,7 @@ class BenchHarnessTest {
                 List.of("--vms", "-5", "--hosts", "10"),
                 "--vms must be at least 1, not -5",
                 List.of("--preset", "huge"),
-                "unknown --preset huge: expected one of classes, distinct,"
-                    + " million, sample",
+                "unknown --preset huge: expected one of classes, distinct," + " million, sample",
                 List.of("--preset", "classes", "--snapshot", "x"),
                 "give one fleet: --preset NAME, shape options (--vms ...) or"
                     + " --snapshot DIR, not several",
@@ -154,8 +153,7 @@ class BenchHarnessTest {
                 "--spark-runner already times run --engine spark beside the"
                     + " default engine: drop one",
                 List.of("--naive", "--repeat", "0"),
-                "--naive is measured in process: give --repeat 1 or more with"
-                    + " it")
+                "--naive is measured in process: give --repeat 1 or more with" + " it")
             .entrySet()) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();

@@ -47,8 +47,7 @@ class VectorSetIndexTest {
   void hashOfTheArraysIsTheSetsHash(@ForAll long seed) {
     VectorSet set = randomSet(new Random(seed));
     int[] ids = java.util.Arrays.copyOf(ids(set), set.size() + 3);
-    assertThat(VectorSet.hashOf(ids, ops(set), values(set), set.size()))
-        .isEqualTo(set.hashCode());
+    assertThat(VectorSet.hashOf(ids, ops(set), values(set), set.size())).isEqualTo(set.hashCode());
     assertThat(set.equalsSorted(ids, ops(set), values(set), set.size())).isTrue();
   }
 

@@ -169,7 +169,8 @@ class VectorCatalogReaderTest {
     assertRejected(
         file,
         ReturnCode.NOT_SUPPORTED,
-        "Vector catalog " + file + " has format_version 2; this fleetcompat reads version 1");
+        "Vector catalog " + file + " has format_version 2; this fleetcompat reads version 1",
+        "upgrade fleetcompat");
   }
 
   @Test
