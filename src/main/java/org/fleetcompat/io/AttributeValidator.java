@@ -13,6 +13,24 @@ import java.util.Set;
 public final class AttributeValidator {
   private AttributeValidator() {}
 
+  private static final int HOST_MEMORY = optionalPosition(SnapshotTable.HOSTS, ColumnContract.MEMORY_MB);
+  private static final int HOST_RESERVED =
+      optionalPosition(SnapshotTable.HOSTS, ColumnContract.RESERVED_MEMORY_MB);
+
+  /** The position of {@code column} among {@code table}'s optional contract columns. */
+  public static int optionalPosition(SnapshotTable table, String column) {
+    List<String> optional =
+        ColumnContract.columns(table).stream()
+            .filter(c -> !c.required())
+            .map(ColumnContract.Column::name)
+            .toList();
+    int at = optional.indexOf(column);
+    if (at < 0) {
+      throw new IllegalArgumentException(table + " has no optional column " + column);
+    }
+    return at;
+  }
+
   /**
    * Judges all rows of {@code systemId} (null: the rows that name no system).
    *
@@ -66,11 +84,6 @@ public final class AttributeValidator {
    */
   public static String capacityFault(
       SnapshotTable table, String systemId, Iterable<List<Object>> values) {
-    List<String> optional =
-        ColumnContract.columns(table).stream()
-            .filter(c -> !c.required())
-            .map(ColumnContract.Column::name)
-            .toList();
     for (List<Object> row : values) {
       for (Object v : row) {
         if (v instanceof CapacityFault f) {
@@ -86,11 +99,9 @@ public final class AttributeValidator {
               + " is quarantined";
         }
       }
-      int memory = optional.indexOf(ColumnContract.MEMORY_MB);
-      int reserved = optional.indexOf(ColumnContract.RESERVED_MEMORY_MB);
-      if (reserved >= 0
-          && row.get(memory) instanceof Long m
-          && row.get(reserved) instanceof Long r
+      if (table == SnapshotTable.HOSTS
+          && row.get(HOST_MEMORY) instanceof Long m
+          && row.get(HOST_RESERVED) instanceof Long r
           && r > m) {
         return table
             + " row of "
