@@ -100,6 +100,7 @@ public final class AttributeValidator {
         }
       }
       if (table == SnapshotTable.HOSTS
+          && row.size() > HOST_RESERVED
           && row.get(HOST_MEMORY) instanceof Long m
           && row.get(HOST_RESERVED) instanceof Long r
           && r > m) {
