@@ -171,6 +171,22 @@ public enum ResultTable {
       nullable("first_unplaced_vm_id", STRING, "then the smallest unplaced VM; null when none"),
       nullable("reason", STRING, "why that VM is unplaced: NO_COMPATIBLE_HOST or NO_CAPACITY")),
 
+  /** A rolling maintenance order per cluster. */
+  MAINTENANCE_ORDER(
+      "maintenance_order",
+      "host of a cluster, in the order it can be drained",
+      "in what order a cluster's hosts can be drained one at a time onto the cluster's other"
+          + " hosts, and where the order gets stuck and why",
+      List.of("cluster", "step", "host_id"),
+      required("cluster", STRING, "the cluster"),
+      required("step", INT, "1 for the first host drained; the stuck hosts share the last step"),
+      required("host_id", STRING, "the host"),
+      required("drained", BOOLEAN, "true when it is drained at this step; false: stuck here"),
+      required("vm_count", INT, "VMs on it when its turn comes, moved ones included"),
+      nullable(
+          "first_unplaced_vm_id", STRING, "for a stuck host, the smallest VM that cannot move"),
+      nullable("reason", STRING, "why: NO_COMPATIBLE_HOST, NO_CAPACITY or NOT_EVALUATED")),
+
   /** Fleet-wide blockers. */
   BLOCKERS(
       "blockers",

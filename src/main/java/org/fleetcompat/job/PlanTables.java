@@ -12,6 +12,7 @@ import org.fleetcompat.pipeline.HostLoads;
 import org.fleetcompat.plan.Capacity;
 import org.fleetcompat.plan.DrainMove;
 import org.fleetcompat.plan.DrainPlanner;
+import org.fleetcompat.plan.MaintenanceStep;
 import org.fleetcompat.plan.PlanFleet;
 import org.fleetcompat.plan.PoolHeadroom;
 
@@ -94,6 +95,38 @@ public final class PlanTables {
             m.reason() == null ? null : m.reason().name(),
             m.solver().name()
           });
+    }
+    return rows;
+  }
+
+  /** {@code maintenance_order}: every cluster's order, by cluster, step and host id. */
+  public List<Object[]> maintenanceOrder() {
+    java.util.TreeSet<String> clusters =
+        new java.util.TreeSet<>(org.fleetcompat.core.Utf8Order.COMPARATOR);
+    for (int h = 0; h < fleet.hostCount(); h++) {
+      if (fleet.clusterOf(h) != null) {
+        clusters.add(fleet.clusterOf(h));
+      }
+    }
+    DrainPlanner planner = new DrainPlanner(fleet);
+    List<Object[]> rows = new ArrayList<>();
+    for (String cluster : clusters) {
+      List<MaintenanceStep> steps = new ArrayList<>(planner.maintenance(cluster));
+      steps.sort(
+          java.util.Comparator.comparingInt(MaintenanceStep::step)
+              .thenComparing(MaintenanceStep::hostId, org.fleetcompat.core.Utf8Order.COMPARATOR));
+      for (MaintenanceStep m : steps) {
+        rows.add(
+            new Object[] {
+              m.cluster(),
+              m.step(),
+              m.hostId(),
+              m.drained(),
+              m.vmCount(),
+              m.firstUnplacedVmId(),
+              m.reason() == null ? null : m.reason().name()
+            });
+      }
     }
     return rows;
   }

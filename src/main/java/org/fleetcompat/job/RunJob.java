@@ -176,7 +176,8 @@ public final class RunJob {
               () ->
                   List.of(
                       output.writeAll(ResultTable.DRAIN_PLANS, plans.drainPlans()),
-                      output.writeAll(ResultTable.POOL_HEADROOM, plans.poolHeadroom())),
+                      output.writeAll(ResultTable.POOL_HEADROOM, plans.poolHeadroom()),
+                      output.writeAll(ResultTable.MAINTENANCE_ORDER, plans.maintenanceOrder())),
               written -> List.of(new PhaseTimer.Count(written.get(0).rows(), "VMs planned"))));
       parts.addAll(
           timer.time(

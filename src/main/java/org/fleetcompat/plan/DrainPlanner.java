@@ -137,6 +137,106 @@ public final class DrainPlanner {
     return new PoolHeadroom(poolId, poolHosts.length, poolHosts.length, null, null, null);
   }
 
+  /**
+   * A rolling maintenance order for the hosts of {@code cluster}: one host down at a time, its VMs
+   * moved onto the cluster's other hosts (those not drained yet and those already done, which are
+   * back), the moves kept for the later steps. At each step the first host (by id) whose drain
+   * places every VM is drained; when no remaining host can be drained, each remaining host gets a
+   * row saying which VM blocks it and why. Unevaluated VMs on a host block it (NOT_EVALUATED).
+   * Cost O(hosts^2) placements of one host's VMs, each by first fit, then the exact solver when
+   * first fit fails.
+   */
+  public List<MaintenanceStep> maintenance(String cluster) {
+    List<Integer> members = new ArrayList<>();
+    for (int h = 0; h < fleet.hostCount(); h++) {
+      if (cluster.equals(fleet.clusterOf(h))) {
+        members.add(h);
+      }
+    }
+    boolean[] inCluster = new boolean[fleet.hostCount()];
+    members.forEach(h -> inCluster[h] = true);
+    List<List<PlanFleet.Vm>> vmsOn = new ArrayList<>();
+    for (int h = 0; h < fleet.hostCount(); h++) {
+      vmsOn.add(new ArrayList<>(fleet.residents(h)));
+    }
+    long[][] free = freeNow();
+    List<Integer> remaining = new ArrayList<>(members);
+    List<MaintenanceStep> steps = new ArrayList<>();
+    int step = 1;
+    while (!remaining.isEmpty()) {
+      Integer next = null;
+      Outcome done = null;
+      for (int h : remaining) {
+        if (!fleet.unevaluated(h).isEmpty()) {
+          continue;
+        }
+        boolean[] down = new boolean[fleet.hostCount()];
+        down[h] = true;
+        Outcome o = place(vmsOn.get(h), down, inCluster, free);
+        if (o.placesAll()) {
+          next = h;
+          done = o;
+          break;
+        }
+      }
+      if (next == null) {
+        for (int h : remaining) {
+          steps.add(stuck(cluster, step, h, vmsOn.get(h), inCluster, free));
+        }
+        return steps;
+      }
+      steps.add(
+          new MaintenanceStep(
+              cluster, step++, fleet.hostId(next), true, vmsOn.get(next).size(), null, null));
+      for (int i = 0; i < done.vms().size(); i++) {
+        PlanFleet.Vm vm = done.vms().get(i);
+        int target = done.targets()[i];
+        long[] d = vm.demand();
+        for (int k = 0; k < d.length; k++) {
+          free[next][k] += d[k];
+          free[target][k] -= d[k];
+        }
+        vmsOn.get(target).add(vm);
+      }
+      vmsOn.get(next).clear();
+      remaining.remove(next);
+    }
+    return steps;
+  }
+
+  private MaintenanceStep stuck(
+      String cluster,
+      int step,
+      int h,
+      List<PlanFleet.Vm> vms,
+      boolean[] inCluster,
+      long[][] free) {
+    if (!fleet.unevaluated(h).isEmpty()) {
+      return new MaintenanceStep(
+          cluster,
+          step,
+          fleet.hostId(h),
+          false,
+          vms.size() + fleet.unevaluated(h).size(),
+          fleet.unevaluated(h).get(0),
+          DrainReason.NOT_EVALUATED);
+    }
+    boolean[] down = new boolean[fleet.hostCount()];
+    down[h] = true;
+    Outcome o = place(vms, down, inCluster, free);
+    String first = null;
+    DrainReason reason = null;
+    for (int i = 0; i < o.vms().size(); i++) {
+      String id = o.vms().get(i).id();
+      if (o.targets()[i] < 0
+          && (first == null || org.fleetcompat.core.Utf8Order.compare(id, first) < 0)) {
+        first = id;
+        reason = o.reasons()[i];
+      }
+    }
+    return new MaintenanceStep(cluster, step, fleet.hostId(h), false, vms.size(), first, reason);
+  }
+
   /** Every host's free capacity now: a copy to change. */
   long[][] freeNow() {
     long[][] free = new long[fleet.hostCount()][];
