@@ -44,7 +44,9 @@ class ArchitectureTest {
           // drift.ResultDirectory; drift never uses report, so the edge makes no cycle.
           Map.entry("report", Set.of("core", "io", "drift")),
           Map.entry("drift", Set.of("core", "io")),
-          Map.entry("job", Set.of("core", "io", "pipeline", "report", "drift")),
+          // Placement planning works on class-level compatibility and capacities alone.
+          Map.entry("plan", Set.of("core")),
+          Map.entry("job", Set.of("core", "io", "pipeline", "report", "drift", "plan")),
           Map.entry("sample", Set.of("core", "io")),
           Map.entry("bench", Set.of("core", "io", "pipeline", "local", "spark", "job", "sample")),
           Map.entry("api", Set.of("core", "io", "pipeline", "local", "spark", "job")),
@@ -61,7 +63,8 @@ class ArchitectureTest {
                   "drift",
                   "sample",
                   "bench",
-                  "api")));
+                  "api",
+                  "plan")));
 
   /** What core must never touch: the platform, the formats, and any logging API. */
   private static final List<String> CORE_BANNED =

@@ -39,7 +39,10 @@ public final class ExitCodes {
   /** Status 32776. */
   public static final int INCORRECT_DATA_TYPE = 4;
 
-  /** Status 32784, the answer of {@code check} when the system would not fit. */
+  /**
+   * Status 32784, the answer of {@code check} when the system would not fit, and of {@code
+   * maintenance} when a cluster's order gets stuck.
+   */
   public static final int NOT_COMPATIBLE = 5;
 
   /** Status 32770. */
@@ -56,7 +59,7 @@ public final class ExitCodes {
     m.put("2", "wrong command line: unknown option, missing or bad value (status 32773)");
     m.put("3", "invalid parameter or input: no such snapshot, table, column or system (32773)");
     m.put("4", "incorrect data type in the input (status 32776)");
-    m.put("5", "check: not compatible (status 32784), every failing vector printed");
+    m.put("5", "check: not compatible (32784), failing vectors printed; maintenance: stuck");
     m.put("6", "not supported, e.g. a blob of a newer format (status 32770)");
     m.put("7", "not available: the Spark master cannot be reached (status 32777)");
     return m;

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      MaintenanceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FleetcompatCommand {

@@ -250,4 +250,16 @@ final class JsonOutput {
           file);
     }
   }
+
+  /** {@code maintenance --json}: the cluster's order, and where it gets stuck. */
+  record Maintenance(
+      String cluster,
+      String source,
+      boolean complete,
+      List<String> order,
+      List<org.fleetcompat.plan.MaintenanceStep> steps) {
+    Maintenance(org.fleetcompat.job.MaintenanceJob.Plan p) {
+      this(p.cluster(), p.source(), p.complete(), p.order(), p.steps());
+    }
+  }
 }

@@ -78,7 +78,7 @@ final class RunSummary {
     if (!ignored.isEmpty()) {
       w.printf(
           Locale.ROOT,
-          "  ignored columns   %s (not used by the engine yet: capacity is not considered)%n",
+          "  ignored columns   %s (not in the snapshot contract: not read)%n",
           ignored);
     }
     boolean balanced = m.inputs().values().stream().allMatch(Manifest.InputTable::balanced);

@@ -94,8 +94,14 @@ public final class AttributeTableReader {
     return out;
   }
 
-  /** A column's value as its contract kind reads it: an int that fits, else text. */
+  /**
+   * A column's value as its contract kind reads it: an int that fits, a capacity as a {@code Long}
+   * (or a {@link CapacityFault}), else text.
+   */
   private static Object value(ColumnContract.Column c, ParquetField f) {
+    if (c.kind() == ColumnContract.Kind.CAPACITY) {
+      return capacity(c.name(), f);
+    }
     if (f.isNull()) {
       return null;
     }
@@ -107,5 +113,26 @@ public final class AttributeTableReader {
       return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : (Object) (int) v;
     }
     return f.text();
+  }
+
+  /** A capacity value: a whole number {@code >= 0} as a {@code Long}, else its fault. */
+  private static Object capacity(String column, ParquetField f) {
+    if (f.isNull()) {
+      return new CapacityFault(column, "null");
+    }
+    long v;
+    if (f.isText()) {
+      String text = f.text();
+      try {
+        v = Long.parseLong(text.trim());
+      } catch (NumberFormatException e) {
+        return new CapacityFault(column, text);
+      }
+    } else if (f.fitsLong()) {
+      v = f.longValue();
+    } else {
+      return new CapacityFault(column, f.text());
+    }
+    return v < 0 ? new CapacityFault(column, f.text()) : (Object) v;
   }
 }

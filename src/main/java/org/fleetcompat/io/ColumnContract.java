@@ -24,8 +24,26 @@ public final class ColumnContract {
     /** compatibility_info: INT64 (signed or UINT_64) or DECIMAL(p,0). */
     VALUE,
     /** Free text such as a cluster name. */
-    STRING
+    STRING,
+    /**
+     * A capacity or a demand (processors, MB): a whole number {@code >= 0}, as INT32, INT64, a whole
+     * decimal, or text holding one (exports from spreadsheets); a null, negative or non-numeric
+     * value quarantines the system ({@link RejectReason#INVALID_CAPACITY}).
+     */
+    CAPACITY
   }
+
+  /** {@code hosts}: logical processors the host offers to VMs (optional capacity column). */
+  public static final String LOGICAL_PROCESSORS = "logical_processors";
+
+  /** {@code hosts}: the host's memory in MB; {@code vms}: the VM's memory demand in MB. */
+  public static final String MEMORY_MB = "memory_mb";
+
+  /** {@code hosts}: memory in MB kept for the host itself (the parent partition), not for VMs. */
+  public static final String RESERVED_MEMORY_MB = "reserved_memory_mb";
+
+  /** {@code vms}: the VM's virtual processors (its processor demand). */
+  public static final String VIRTUAL_PROCESSORS = "virtual_processors";
 
   /**
    * One column of a table's contract.
@@ -48,12 +66,17 @@ public final class ColumnContract {
       case HOSTS ->
           List.of(
               new Column("host_id", Kind.SYSTEM_ID, true),
-              new Column("cluster", Kind.STRING, false));
+              new Column("cluster", Kind.STRING, false),
+              new Column(LOGICAL_PROCESSORS, Kind.CAPACITY, false),
+              new Column(MEMORY_MB, Kind.CAPACITY, false),
+              new Column(RESERVED_MEMORY_MB, Kind.CAPACITY, false));
       case VMS ->
           List.of(
               new Column("vm_id", Kind.SYSTEM_ID, true),
               new Column("enabled_state", Kind.INTEGER, false),
-              new Column("current_host_id", Kind.SYSTEM_ID, false));
+              new Column("current_host_id", Kind.SYSTEM_ID, false),
+              new Column(VIRTUAL_PROCESSORS, Kind.CAPACITY, false),
+              new Column(MEMORY_MB, Kind.CAPACITY, false));
     };
   }
 
@@ -73,6 +96,7 @@ public final class ColumnContract {
               : "INT32 or INT64";
       case VALUE -> "INT64, INT64 annotated UINT_64, or DECIMAL(20,0)";
       case STRING -> "STRING (BINARY UTF8)";
+      case CAPACITY -> "INT32, INT64, DECIMAL(p,0) or STRING holding a whole number >= 0";
     };
   }
 
@@ -102,6 +126,7 @@ public final class ColumnContract {
       case INTEGER -> integer || wholeDecimal;
       case VALUE -> (physical == PrimitiveTypeName.INT64 && integer) || wholeDecimal;
       case STRING -> text;
+      case CAPACITY -> integer || wholeDecimal || text;
     };
   }
 

@@ -26,5 +26,12 @@ public enum RejectReason {
   /** A row of {@code hosts} or {@code vms} for a system that has no vector rows. */
   NO_VECTORS,
   /** Two rows of {@code hosts} or {@code vms} for one system that disagree. */
-  CONFLICTING_ATTRIBUTES
+  CONFLICTING_ATTRIBUTES,
+  /**
+   * A capacity column of {@code hosts} or {@code vms} (logical_processors, memory_mb,
+   * reserved_memory_mb, virtual_processors) is null, negative or not a whole number, or a host
+   * reserves more memory than it has: the system's rows are all quarantined, since a plan cannot
+   * trust a host or a VM of unknown size.
+   */
+  INVALID_CAPACITY
 }

@@ -136,6 +136,57 @@ public enum ResultTable {
           "false when a VM blocks; null (unknown) when none does but a VM was not evaluated"),
       whatIf("evacuable_as_reported", BOOLEAN, "evacuable with the vectors as reported")),
 
+  /** Per-host drain plans, with capacity. */
+  DRAIN_PLANS(
+      "drain_plans",
+      "VM on a host, for the drain of that host alone",
+      "where each VM of a host goes when that host alone is drained (every other host up): a"
+          + " compatible host with room (capacity columns), or why it cannot move",
+      List.of("host_id", "vm_id"),
+      required("host_id", STRING, "the host drained"),
+      required("vm_id", STRING, "a VM the vms table places on it"),
+      nullable("target_host_id", STRING, "the host it moves to; null when it cannot move"),
+      nullable(
+          "reason",
+          STRING,
+          "null when it moves, else NO_COMPATIBLE_HOST, NO_CAPACITY or NOT_EVALUATED"),
+      required("solver", STRING, "FIRST_FIT, or CP_SAT where first fit left a VM unplaced")),
+
+  /** How many of a pool's largest hosts can fail. */
+  POOL_HEADROOM(
+      "pool_headroom",
+      "compatibility pool",
+      "how many of the pool's largest hosts can fail together (N+1, N+2, ...) with every VM placed",
+      List.of("pool_id"),
+      required("pool_id", INT, "the pool"),
+      required("host_count", LONG, "hosts in the pool"),
+      required(
+          "failures_tolerated",
+          INT,
+          "the most of its largest hosts (memory, processors, VMs) that can fail together"),
+      nullable(
+          "first_failing_host_id",
+          STRING,
+          "the next largest host, whose failure too leaves a VM unplaced; null when none"),
+      nullable("first_unplaced_vm_id", STRING, "then the smallest unplaced VM; null when none"),
+      nullable("reason", STRING, "why that VM is unplaced: NO_COMPATIBLE_HOST or NO_CAPACITY")),
+
+  /** A rolling maintenance order per cluster. */
+  MAINTENANCE_ORDER(
+      "maintenance_order",
+      "host of a cluster, in the order it can be drained",
+      "in what order a cluster's hosts can be drained one at a time onto the cluster's other"
+          + " hosts, and where the order gets stuck and why",
+      List.of("cluster", "step", "host_id"),
+      required("cluster", STRING, "the cluster"),
+      required("step", INT, "1 for the first host drained; the stuck hosts share the last step"),
+      required("host_id", STRING, "the host"),
+      required("drained", BOOLEAN, "true when it is drained at this step; false: stuck here"),
+      required("vm_count", INT, "VMs on it when its turn comes, moved ones included"),
+      nullable(
+          "first_unplaced_vm_id", STRING, "for a stuck host, the smallest VM that cannot move"),
+      nullable("reason", STRING, "why: NO_COMPATIBLE_HOST, NO_CAPACITY or NOT_EVALUATED")),
+
   /** Fleet-wide blockers. */
   BLOCKERS(
       "blockers",

@@ -129,7 +129,8 @@ public final class SnapshotTableWriter {
   }
 
   /**
-   * Writes {@code hosts.parquet}: {@code host_id} and {@code cluster}, both strings, dictionary on.
+   * Writes {@code hosts.parquet}: {@code host_id} and {@code cluster}, both strings, and each
+   * capacity column (INT64) that some row gives a value for; dictionary on.
    *
    * @param snapshotDir the snapshot directory; created if absent
    * @param rows the rows; a null row is not allowed, null fields are
@@ -137,11 +138,23 @@ public final class SnapshotTableWriter {
    */
   public static void writeHosts(Path snapshotDir, List<HostRow> rows) {
     SnapshotTable table = SnapshotTable.HOSTS;
-    var schema =
+    boolean cpu = rows.stream().anyMatch(r -> r.logicalProcessors() != null);
+    boolean memory = rows.stream().anyMatch(r -> r.memoryMb() != null);
+    boolean reserved = rows.stream().anyMatch(r -> r.reservedMemoryMb() != null);
+    var builder =
         Types.buildMessage()
             .addField(stringColumn(table.idColumn()))
-            .addField(stringColumn("cluster"))
-            .named(table.tableName());
+            .addField(stringColumn("cluster"));
+    if (cpu) {
+      builder = builder.addField(longColumn(ColumnContract.LOGICAL_PROCESSORS));
+    }
+    if (memory) {
+      builder = builder.addField(longColumn(ColumnContract.MEMORY_MB));
+    }
+    if (reserved) {
+      builder = builder.addField(longColumn(ColumnContract.RESERVED_MEMORY_MB));
+    }
+    var schema = builder.named(table.tableName());
     deleteTable(snapshotDir, table.tableName());
     writeFile(
         tableFile(snapshotDir, table.tableName()),
@@ -151,12 +164,16 @@ public final class SnapshotTableWriter {
         (row, g) -> {
           addString(g, table.idColumn(), row.hostId());
           addString(g, "cluster", row.cluster());
+          addLong(g, ColumnContract.LOGICAL_PROCESSORS, row.logicalProcessors());
+          addLong(g, ColumnContract.MEMORY_MB, row.memoryMb());
+          addLong(g, ColumnContract.RESERVED_MEMORY_MB, row.reservedMemoryMb());
         });
   }
 
   /**
    * Writes {@code vms.parquet}: {@code vm_id} (string), {@code enabled_state} (INT32), {@code
-   * current_host_id} (string), dictionary on.
+   * current_host_id} (string), and each demand column (INT64) that some row gives a value for;
+   * dictionary on.
    *
    * @param snapshotDir the snapshot directory; created if absent
    * @param rows the rows; a null row is not allowed, null fields are
@@ -168,12 +185,18 @@ public final class SnapshotTableWriter {
         Types.buildMessage()
             .addField(stringColumn(table.idColumn()))
             .addField(Types.optional(PrimitiveTypeName.INT32).named("enabled_state"))
-            .addField(stringColumn("current_host_id"))
-            .named(table.tableName());
+            .addField(stringColumn("current_host_id"));
+    if (rows.stream().anyMatch(r -> r.virtualProcessors() != null)) {
+      schema = schema.addField(longColumn(ColumnContract.VIRTUAL_PROCESSORS));
+    }
+    if (rows.stream().anyMatch(r -> r.memoryMb() != null)) {
+      schema = schema.addField(longColumn(ColumnContract.MEMORY_MB));
+    }
+    var message = schema.named(table.tableName());
     deleteTable(snapshotDir, table.tableName());
     writeFile(
         tableFile(snapshotDir, table.tableName()),
-        schema,
+        message,
         true,
         rows,
         (row, g) -> {
@@ -182,7 +205,20 @@ public final class SnapshotTableWriter {
             g.add("enabled_state", row.enabledState().intValue());
           }
           addString(g, "current_host_id", row.currentHostId());
+          addLong(g, ColumnContract.VIRTUAL_PROCESSORS, row.virtualProcessors());
+          addLong(g, ColumnContract.MEMORY_MB, row.memoryMb());
         });
+  }
+
+  private static org.apache.parquet.schema.Type longColumn(String name) {
+    return Types.optional(PrimitiveTypeName.INT64).named(name);
+  }
+
+  /** Adds {@code value} to the group when not null and the schema has the column. */
+  private static void addLong(Group g, String column, Long value) {
+    if (value != null && g.getType().containsField(column)) {
+      g.add(column, value.longValue());
+    }
   }
 
   private static Path tableFile(Path snapshotDir, String tableName) {

@@ -166,6 +166,16 @@ public final class RunJob {
           feasibility.plus(
               new FeasibilityCounts(analysis.pools().poolCount(), 0, 0, 0, 0, 0, 0, 0));
       gains = gains.plus(new WhatIfGains(0, 0, 0, 0, newlyEvacuable));
+      PlanTables plans = new PlanTables(analysis, loads, PlanTables.capacityOf(inputs));
+      parts.addAll(
+          timer.time(
+              "plan",
+              () ->
+                  List.of(
+                      output.writeAll(ResultTable.DRAIN_PLANS, plans.drainPlans()),
+                      output.writeAll(ResultTable.POOL_HEADROOM, plans.poolHeadroom()),
+                      output.writeAll(ResultTable.MAINTENANCE_ORDER, plans.maintenanceOrder())),
+              written -> List.of(new PhaseTimer.Count(written.get(0).rows(), "VMs planned"))));
       parts.addAll(
           timer.time(
               "write",

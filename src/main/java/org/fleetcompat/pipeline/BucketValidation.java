@@ -80,8 +80,19 @@ public final class BucketValidation {
     long acceptedRows = 0;
     long rejectedRows = 0;
     long duplicates = 0;
+    Map<String, String> badCapacity = capacityFaults(options.side(), attributes);
     for (int s = 0; s < systems.count(); s++) {
       String id = systems.id(s);
+      String capacityFault = badCapacity.get(id);
+      if (capacityFault != null) {
+        for (LoadedVectorRow r : systems.loadedRows(s, batches)) {
+          vectorRejections.add(
+              new Rejection(
+                  id, RejectReason.INVALID_CAPACITY, capacityFault, r.row(), r.file()));
+        }
+        rejectedRows += systems.end(s) - systems.start(s);
+        continue;
+      }
       buffer.clear();
       for (int k = systems.start(s); k < systems.end(s); k++) {
         VectorBatch b = batches.get(systems.batchOf(k));
@@ -161,6 +172,29 @@ public final class BucketValidation {
         attrs.accounting(),
         unevaluated,
         dropped);
+  }
+
+  /**
+   * Per system whose {@code hosts} or {@code vms} rows carry an unusable capacity, why: its vector
+   * rows are quarantined with them (SPEC section 4: a system is never evaluated half-known).
+   */
+  private static Map<String, String> capacityFaults(Side side, List<AttributeBatch> batches) {
+    List<AttributeBatch> sorted = new ArrayList<>(batches);
+    sorted.sort(Comparator.comparingInt(AttributeBatch::splitIndex));
+    Map<String, String> faults = new HashMap<>();
+    for (AttributeBatch b : sorted) {
+      for (AttributeBatch.Row r : b.rows()) {
+        if (r.systemId() != null && !faults.containsKey(r.systemId())) {
+          String fault =
+              AttributeValidator.capacityFault(
+                  side.attributeTable(), r.systemId(), List.of(r.values()));
+          if (fault != null) {
+            faults.put(r.systemId(), fault);
+          }
+        }
+      }
+    }
+    return faults;
   }
 
   /** The position of {@code enabled_state} among the vms table's optional columns. */

@@ -24,6 +24,12 @@ public final class HostLoads implements Serializable {
     final List<String> blocking = new ArrayList<>();
     final List<String> blockingAsReported = new ArrayList<>();
     final List<String> unevaluated = new ArrayList<>();
+    final List<Resident> residents = new ArrayList<>();
+
+    /** The evaluated VMs on the host with their classes and demands, sorted by VM id. */
+    public List<Resident> residents() {
+      return residents;
+    }
 
     /** Evaluated VMs on the host. */
     public long vmCount() {
@@ -46,11 +52,27 @@ public final class HostLoads implements Serializable {
     }
   }
 
+  /**
+   * An evaluated VM on a host, as the drain planner needs it.
+   *
+   * @param vmId the VM
+   * @param vmClass its (evaluated) class
+   * @param processors its {@code virtual_processors}, 0 when the vms table has none
+   * @param memoryMb its {@code memory_mb}, 0 when the vms table has none
+   */
+  public record Resident(String vmId, int vmClass, long processors, long memoryMb)
+      implements Serializable {}
+
   private final Map<String, Load> byHost = new HashMap<>();
 
   /** The load of {@code hostId}, created empty if new. */
   Load of(String hostId) {
     return byHost.computeIfAbsent(hostId, h -> new Load());
+  }
+
+  /** Every host some VM names, in no order. */
+  public java.util.Set<String> hostIds() {
+    return byHost.keySet();
   }
 
   /** The load of {@code hostId}, or null when no VM names it. */
@@ -67,6 +89,7 @@ public final class HostLoads implements Serializable {
           mine.blocking.addAll(l.blocking);
           mine.blockingAsReported.addAll(l.blockingAsReported);
           mine.unevaluated.addAll(l.unevaluated);
+          mine.residents.addAll(l.residents);
         });
   }
 
@@ -76,6 +99,7 @@ public final class HostLoads implements Serializable {
       l.blocking.sort(Utf8Order.COMPARATOR);
       l.blockingAsReported.sort(Utf8Order.COMPARATOR);
       l.unevaluated.sort(Utf8Order.COMPARATOR);
+      l.residents.sort((a, b) -> Utf8Order.compare(a.vmId(), b.vmId()));
     }
     return this;
   }

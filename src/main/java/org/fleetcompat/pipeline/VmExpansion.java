@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fleetcompat.core.FitMatrix;
+import org.fleetcompat.io.AttributeValidator;
+import org.fleetcompat.io.ColumnContract;
 import org.fleetcompat.io.ColumnarFileWriter;
+import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.WhatIfGains;
@@ -141,6 +144,9 @@ public final class VmExpansion {
         if (current != null) {
           HostLoads.Load load = loads.of(current);
           load.vmCount++;
+          load.residents.add(
+              new HostLoads.Resident(
+                  vmId, c, demand(attributes, VM_PROCESSORS), demand(attributes, VM_MEMORY)));
           if (fit.others() == 0) {
             load.blocking.add(vmId);
           }
@@ -169,6 +175,17 @@ public final class VmExpansion {
     WhatIfGains gains =
         new WhatIfGains(vms.vectorsDropped(), gaining, noLongerStranded, pairsGained, 0);
     return new Result(parts, loads, feasibility, gains);
+  }
+
+  private static final int VM_PROCESSORS =
+      AttributeValidator.optionalPosition(SnapshotTable.VMS, ColumnContract.VIRTUAL_PROCESSORS);
+  private static final int VM_MEMORY =
+      AttributeValidator.optionalPosition(SnapshotTable.VMS, ColumnContract.MEMORY_MB);
+
+  /** A VM's demand in one capacity column, 0 when the vms table has none. */
+  private static long demand(List<Object> attributes, int position) {
+    // Validation quarantined every VM with a faulty value, so a value is a Long or absent.
+    return attributes.get(position) instanceof Long v ? v : 0;
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.fleetcompat.io.HostRow;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SnapshotTableWriter;
 import org.fleetcompat.io.VectorRow;
@@ -63,7 +62,8 @@ record SampleNight(
         vmRows,
         SampleSnapshotGenerator.partOptions(vmRows, SampleSnapshotGenerator.VM_PARTS));
     SnapshotTableWriter.writeHosts(
-        snapshotDir, hosts.stream().map(h -> new HostRow(h.id(), h.cluster().name())).toList());
+        snapshotDir,
+        hosts.stream().map(h -> SampleCapacity.host(h.id(), h.cluster().name())).toList());
     SnapshotTableWriter.writeVms(snapshotDir, vmTable);
 
     SortedMap<Integer, Integer> states = new TreeMap<>();

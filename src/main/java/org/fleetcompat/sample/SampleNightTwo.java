@@ -311,11 +311,11 @@ final class SampleNightTwo {
             + quarantineCluster.name()
             + " has vector 0x12 twice (conflicting duplicate: the host is quarantined)");
     List<VmRow> vmTable = new ArrayList<>();
-    planned.forEach(v -> vmTable.add(new VmRow(v.id(), v.state(), v.currentHost())));
+    planned.forEach(v -> vmTable.add(SampleCapacity.vm(v.id(), v.state(), v.currentHost())));
     String orphan = String.format(Locale.ROOT, "vm-%05d", night1.vms().size() + 1);
     String orphanHost =
         hostById.containsKey(night1.orphanHost()) ? night1.orphanHost() : hosts.get(0).id();
-    vmTable.add(new VmRow(orphan, OFF, orphanHost));
+    vmTable.add(SampleCapacity.vm(orphan, OFF, orphanHost));
     vmTable.sort(Comparator.comparing(VmRow::vmId));
     faults.add("vms: " + orphan + " has a vms row but no vector rows");
 

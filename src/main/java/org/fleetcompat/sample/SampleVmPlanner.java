@@ -240,11 +240,11 @@ final class SampleVmPlanner {
   List<VmRow> vmRows(List<String> faults) {
     List<VmRow> rows = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      rows.add(new VmRow(ids.get(i), states.get(i), currentHosts.get(i)));
+      rows.add(SampleCapacity.vm(ids.get(i), states.get(i), currentHosts.get(i)));
     }
     String orphan = String.format(Locale.ROOT, "vm-%05d", ids.size() + 1);
     orphanHost = hosts.get(rnd.nextInt(hosts.size())).id();
-    rows.add(new VmRow(orphan, OFF, orphanHost));
+    rows.add(SampleCapacity.vm(orphan, OFF, orphanHost));
     faults.add("vms: " + orphan + " has a vms row but no vector rows");
     return rows;
   }

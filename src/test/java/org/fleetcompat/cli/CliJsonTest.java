@@ -141,7 +141,8 @@ class CliJsonTest {
     JsonNode m = json.json().get("manifest");
     assertThat(json.json().get("out_dir").asText()).isEqualTo(tmp.resolve("a").toString());
     assertThat(m.get("inputs").get("hosts").get("ignored_columns").toString())
-        .isEqualTo("[\"cpu_cores\",\"memory_mb\"]");
+        .as("memory_mb is a capacity column of the contract; cpu_cores is not")
+        .isEqualTo("[\"cpu_cores\"]");
     assertThat(m.get("inputs").get("vm_vectors").get("ignored_columns")).isEmpty();
     assertThat(m.get("fleet").get("vms").asLong()).isEqualTo(2998);
 
@@ -150,8 +151,7 @@ class CliJsonTest {
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out())
         .contains(
-            "  ignored columns   hosts: cpu_cores, memory_mb (not used by the engine yet: capacity"
-                + " is not considered)");
+            "  ignored columns   hosts: cpu_cores (not in the snapshot contract: not read)");
   }
 
   /** The sample's vector tables and vms, and a hosts table with two capacity columns. */
@@ -172,6 +172,7 @@ class CliJsonTest {
             column("cluster", ColumnType.Scalar.STRING),
             column("cpu_cores", ColumnType.Scalar.INT),
             column("memory_mb", ColumnType.Scalar.LONG));
+    // memory_mb is read (a capacity column); without memory_mb in vms it constrains no plan.
     List<Object[]> rows = new ArrayList<>();
     for (int h = 1; h <= 340; h++) {
       rows.add(new Object[] {String.format("h-%04d", h), "cl-" + (h % 7), 64, 524288L});
