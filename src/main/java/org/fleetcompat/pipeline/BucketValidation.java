@@ -87,8 +87,7 @@ public final class BucketValidation {
       if (capacityFault != null) {
         for (LoadedVectorRow r : systems.loadedRows(s, batches)) {
           vectorRejections.add(
-              new Rejection(
-                  id, RejectReason.INVALID_CAPACITY, capacityFault, r.row(), r.file()));
+              new Rejection(id, RejectReason.INVALID_CAPACITY, capacityFault, r.row(), r.file()));
         }
         rejectedRows += systems.end(s) - systems.start(s);
         continue;
