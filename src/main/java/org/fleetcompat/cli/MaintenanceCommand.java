@@ -69,8 +69,7 @@ final class MaintenanceCommand implements Callable<Integer> {
     } else {
       try (EngineOptions.OpenRunner open = engine.open()) {
         plan =
-            MaintenanceJob.ofSnapshot(
-                open.runner(), LocalPaths.absolute(source.snapshot), cluster);
+            MaintenanceJob.ofSnapshot(open.runner(), LocalPaths.absolute(source.snapshot), cluster);
       }
     }
     PrintWriter w = spec.commandLine().getOut();
@@ -98,8 +97,7 @@ final class MaintenanceCommand implements Callable<Integer> {
                 + " hosts can be drained one at a time; then it gets stuck");
     for (MaintenanceStep s : plan.steps()) {
       if (s.drained()) {
-        w.printf(
-            Locale.ROOT, "  %3d  %-12s %3d VMs moved%n", s.step(), s.hostId(), s.vmCount());
+        w.printf(Locale.ROOT, "  %3d  %-12s %3d VMs moved%n", s.step(), s.hostId(), s.vmCount());
       } else {
         w.printf(
             Locale.ROOT,

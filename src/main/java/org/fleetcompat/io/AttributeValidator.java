@@ -13,7 +13,8 @@ import java.util.Set;
 public final class AttributeValidator {
   private AttributeValidator() {}
 
-  private static final int HOST_MEMORY = optionalPosition(SnapshotTable.HOSTS, ColumnContract.MEMORY_MB);
+  private static final int HOST_MEMORY =
+      optionalPosition(SnapshotTable.HOSTS, ColumnContract.MEMORY_MB);
   private static final int HOST_RESERVED =
       optionalPosition(SnapshotTable.HOSTS, ColumnContract.RESERVED_MEMORY_MB);
 

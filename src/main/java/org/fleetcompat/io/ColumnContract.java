@@ -26,9 +26,9 @@ public final class ColumnContract {
     /** Free text such as a cluster name. */
     STRING,
     /**
-     * A capacity or a demand (processors, MB): a whole number {@code >= 0}, as INT32, INT64, a whole
-     * decimal, or text holding one (exports from spreadsheets); a null, negative or non-numeric
-     * value quarantines the system ({@link RejectReason#INVALID_CAPACITY}).
+     * A capacity or a demand (processors, MB): a whole number {@code >= 0}, as INT32, INT64, a
+     * whole decimal, or text holding one (exports from spreadsheets); a null, negative or
+     * non-numeric value quarantines the system ({@link RejectReason#INVALID_CAPACITY}).
      */
     CAPACITY
   }

@@ -49,8 +49,8 @@ public final class MaintenanceJob {
   /**
    * The order of {@code cluster} in the result at {@code resultDir}.
    *
-   * @throws FleetcompatException 32773 when the result has no {@code maintenance_order} table or
-   *     no host of that cluster
+   * @throws FleetcompatException 32773 when the result has no {@code maintenance_order} table or no
+   *     host of that cluster
    */
   public static Plan ofResult(String resultDir, String cluster) {
     Storage storage = ResultDirectory.storageFor(resultDir);

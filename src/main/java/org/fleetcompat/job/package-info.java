@@ -8,8 +8,8 @@
  * drain_plans}, {@code pool_headroom} and {@code maintenance_order} with {@code plan} on the
  * driver, and {@link org.fleetcompat.job.MaintenanceJob} reads one cluster's order.
  *
- * <p>Depends on {@code pipeline}, {@code io}, {@code plan}, {@code drift} (to read results),
- * {@code report} and {@code core}; never on a runner or on {@code cli}.
+ * <p>Depends on {@code pipeline}, {@code io}, {@code plan}, {@code drift} (to read results), {@code
+ * report} and {@code core}; never on a runner or on {@code cli}.
  *
  * <pre>{@code
  * try (Runner runner = new LocalRunner()) {

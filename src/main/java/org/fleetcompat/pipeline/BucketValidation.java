@@ -36,8 +36,8 @@ import org.fleetcompat.io.VectorBatch;
  * local thread and a Spark task.
  *
  * <p>Rows are gathered by system with a counting sort over primitive arrays; only the rows of
- * quarantined systems become objects, and a vector set is made once per class, not per system.
- * Cost O(rows + systems log systems).
+ * quarantined systems become objects, and a vector set is made once per class, not per system. Cost
+ * O(rows + systems log systems).
  */
 public final class BucketValidation {
   private BucketValidation() {}
@@ -87,8 +87,7 @@ public final class BucketValidation {
       if (capacityFault != null) {
         for (LoadedVectorRow r : systems.loadedRows(s, batches)) {
           vectorRejections.add(
-              new Rejection(
-                  id, RejectReason.INVALID_CAPACITY, capacityFault, r.row(), r.file()));
+              new Rejection(id, RejectReason.INVALID_CAPACITY, capacityFault, r.row(), r.file()));
         }
         rejectedRows += systems.end(s) - systems.start(s);
         continue;

@@ -11,9 +11,9 @@ import org.fleetcompat.core.FitMatrix;
 import org.fleetcompat.io.AttributeValidator;
 import org.fleetcompat.io.ColumnContract;
 import org.fleetcompat.io.ColumnarFileWriter;
-import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.ResultTable;
+import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.WhatIfGains;
 
 /**

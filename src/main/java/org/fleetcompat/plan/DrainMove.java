@@ -10,7 +10,11 @@ package org.fleetcompat.plan;
  * @param solver the solver of the host's plan
  */
 public record DrainMove(
-    String vmId, String hostId, String targetHostId, DrainReason reason, Placement.SolverName solver) {
+    String vmId,
+    String hostId,
+    String targetHostId,
+    DrainReason reason,
+    Placement.SolverName solver) {
 
   /** Whether the VM has a target. */
   public boolean isPlaced() {

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Plans where the VMs of hosts that go down can run: each host drained on its own while every other
- * host stays up ({@link #drain}), a pool's largest hosts failing together ({@link #headroom}). A
- * VM may go to any compatible host that stays up and has room beside that host's current VMs and
- * the VMs placed on it before.
+ * host stays up ({@link #drain}), a pool's largest hosts failing together ({@link #headroom}). A VM
+ * may go to any compatible host that stays up and has room beside that host's current VMs and the
+ * VMs placed on it before.
  *
  * <p>Each placement is solved with first fit decreasing; when first fit leaves a VM unplaced that
  * has a compatible host, and the instance is cluster-sized (at most {@link #EXACT_MAX_VMS} VMs and
@@ -142,9 +142,9 @@ public final class DrainPlanner {
    * moved onto the cluster's other hosts (those not drained yet and those already done, which are
    * back), the moves kept for the later steps. At each step the first host (by id) whose drain
    * places every VM is drained; when no remaining host can be drained, each remaining host gets a
-   * row saying which VM blocks it and why. Unevaluated VMs on a host block it (NOT_EVALUATED).
-   * Cost O(hosts^2) placements of one host's VMs, each by first fit, then the exact solver when
-   * first fit fails.
+   * row saying which VM blocks it and why. Unevaluated VMs on a host block it (NOT_EVALUATED). Cost
+   * O(hosts^2) placements of one host's VMs, each by first fit, then the exact solver when first
+   * fit fails.
    */
   public List<MaintenanceStep> maintenance(String cluster) {
     List<Integer> members = new ArrayList<>();
@@ -205,12 +205,7 @@ public final class DrainPlanner {
   }
 
   private MaintenanceStep stuck(
-      String cluster,
-      int step,
-      int h,
-      List<PlanFleet.Vm> vms,
-      boolean[] inCluster,
-      long[][] free) {
+      String cluster, int step, int h, List<PlanFleet.Vm> vms, boolean[] inCluster, long[][] free) {
     if (!fleet.unevaluated(h).isEmpty()) {
       return new MaintenanceStep(
           cluster,
@@ -250,8 +245,7 @@ public final class DrainPlanner {
    * Places {@code vms} on hosts not {@code down} (and, when {@code targets} is not null, among
    * {@code targets}), within {@code free}, which is left as it was.
    */
-  public Outcome place(
-      List<PlanFleet.Vm> vms, boolean[] down, boolean[] targets, long[][] free) {
+  public Outcome place(List<PlanFleet.Vm> vms, boolean[] down, boolean[] targets, long[][] free) {
     Map<Integer, Integer> binOfHost = new HashMap<>();
     List<Integer> hostOfBin = new ArrayList<>();
     int[][] candidates = new int[vms.size()][];

@@ -9,8 +9,8 @@ package org.fleetcompat.plan;
  * @param failuresTolerated the largest k such that its k largest hosts (most memory, then most
  *     processors, then most VMs, then by id) can fail together with each of their VMs placed on a
  *     compatible host that stays up, with room; 0 when the largest alone cannot fail
- * @param firstFailingHostId the (k+1)-th largest host, whose failure leaves a VM unplaced; null when
- *     every host of the pool can fail
+ * @param firstFailingHostId the (k+1)-th largest host, whose failure leaves a VM unplaced; null
+ *     when every host of the pool can fail
  * @param firstUnplacedVmId then the smallest id of the VMs left unplaced; null when none
  * @param reason why that VM is unplaced; null when none
  */

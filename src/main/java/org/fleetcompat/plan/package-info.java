@@ -6,9 +6,9 @@
  *
  * <p>Two solvers behind {@link org.fleetcompat.plan.PlacementSolver}: {@link
  * org.fleetcompat.plan.FirstFitDecreasing}, the fast fallback at fleet scale, and {@link
- * org.fleetcompat.plan.CpSatSolver}, exact (OR-Tools CP-SAT) for cluster-sized instances, used
- * only when first fit leaves a VM unplaced that has a compatible host. Both are deterministic, so
- * a plan is the same on every runner and every run.
+ * org.fleetcompat.plan.CpSatSolver}, exact (OR-Tools CP-SAT) for cluster-sized instances, used only
+ * when first fit leaves a VM unplaced that has a compatible host. Both are deterministic, so a plan
+ * is the same on every runner and every run.
  *
  * <p>Depends on {@code core} only (and OR-Tools): no Spark, Hadoop, Parquet or Arrow. Public
  * surface: {@link org.fleetcompat.plan.PlanFleet}, {@link org.fleetcompat.plan.DrainPlanner} and

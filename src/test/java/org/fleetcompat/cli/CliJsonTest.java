@@ -150,8 +150,7 @@ class CliJsonTest {
         fleetcompat("run", "--snapshot", snapshot.toString(), "--out", tmp.resolve("b").toString());
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out())
-        .contains(
-            "  ignored columns   hosts: cpu_cores (not in the snapshot contract: not read)");
+        .contains("  ignored columns   hosts: cpu_cores (not in the snapshot contract: not read)");
   }
 
   /** The sample's vector tables and vms, and a hosts table with two capacity columns. */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code maintenance} on the sample: from a result and from the snapshot it gives the same order,
  * the text names each step and the stuck hosts with the VM that blocks them, {@code --json} holds
- * the same steps, the exit code says whether the order is complete (0) or stuck (5), and an
- * unknown cluster is a one-line error (exit 3) listing the clusters there are.
+ * the same steps, the exit code says whether the order is complete (0) or stuck (5), and an unknown
+ * cluster is a one-line error (exit 3) listing the clusters there are.
  */
 class MaintenanceCommandTest {
   private static final String SAMPLE = Launch.ROOT.resolve("data-samples/cpu-fleet").toString();
@@ -68,7 +68,8 @@ class MaintenanceCommandTest {
     assertThat(j.get("steps")).hasSize(41);
     JsonNode last = j.get("steps").get(40);
     assertThat(last.get("drained").asBoolean()).isFalse();
-    assertThat(last.get("reason").asText()).isIn("NO_COMPATIBLE_HOST", "NO_CAPACITY", "NOT_EVALUATED");
+    assertThat(last.get("reason").asText())
+        .isIn("NO_COMPATIBLE_HOST", "NO_CAPACITY", "NOT_EVALUATED");
     assertThat(last.get("first_unplaced_vm_id").asText()).startsWith("vm-");
 
     Outcome fromSnapshot =

@@ -151,7 +151,9 @@ class DrainPlansTest {
         boolean anyOther =
             hosts.keySet().stream()
                 .anyMatch(
-                    h -> !h.equals(host) && NestedLoopReference.isCompatible(vms.get(vm), hosts.get(h)));
+                    h ->
+                        !h.equals(host)
+                            && NestedLoopReference.isCompatible(vms.get(vm), hosts.get(h)));
         if (target != null) {
           placed++;
           assertThat(target).as(what + ": %s stays on %s", vm, host).isNotEqualTo(host);
@@ -196,7 +198,9 @@ class DrainPlansTest {
     }
     assertThat(placed).as(what + ": some VMs move").isPositive();
     if (withCapacity) {
-      assertThat(noRoom).as(what + ": capacity is tight enough that some VM lacks room").isPositive();
+      assertThat(noRoom)
+          .as(what + ": capacity is tight enough that some VM lacks room")
+          .isPositive();
     } else {
       assertThat(noRoom).as(what + ": without capacity nothing lacks room").isZero();
     }

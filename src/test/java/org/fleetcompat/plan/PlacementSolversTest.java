@@ -46,9 +46,8 @@ class PlacementSolversTest {
   @Test
   void zeroDemandFitsAnOvercommittedHost() {
     PlacementInstance p =
-        new PlacementInstance(new long[][] {{0, 0}, {1, 0}}, new long[][] {{-2, 4}}, new int[][] {
-          {0}, {0}
-        });
+        new PlacementInstance(
+            new long[][] {{0, 0}, {1, 0}}, new long[][] {{-2, 4}}, new int[][] {{0}, {0}});
     assertThat(FirstFitDecreasing.INSTANCE.place(p).binOfItem()).containsExactly(0, -1);
     assertThat(CpSatSolver.INSTANCE.place(p).binOfItem()).containsExactly(0, -1);
   }
