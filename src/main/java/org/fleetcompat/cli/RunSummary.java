@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
+import org.fleetcompat.io.ResultTable;
 import org.fleetcompat.io.WhatIfGains;
 import org.fleetcompat.job.RunResult;
 
@@ -47,6 +48,7 @@ final class RunSummary {
             + " compatible host)%n",
         feas.evacuableHostsRunningVms(),
         feas.hostsRunningVms());
+    printPlans(result.outDir(), w);
     if (m.whatIf() != null) {
       WhatIfGains g = m.whatIf();
       w.printf(
@@ -103,5 +105,47 @@ final class RunSummary {
             .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1000.0))
             .collect(Collectors.joining(", ")));
     w.printf(Locale.ROOT, "  status            %d %s%n", m.statusCode(), m.status());
+  }
+
+  /**
+   * The drain plans' line: hosts whose VMs all find a compatible host with room when that host
+   * alone is drained, and how many pools survive their largest hosts failing.
+   */
+  private static void printPlans(String outDir, PrintWriter w) {
+    org.fleetcompat.io.Storage storage = org.fleetcompat.drift.ResultDirectory.storageFor(outDir);
+    java.util.Map<String, Boolean> hostDrains = new java.util.HashMap<>();
+    long noRoom = 0;
+    for (Object[] r :
+        org.fleetcompat.io.TableFileReader.readAll(
+            storage,
+            storage.resolve(outDir, ResultTable.DRAIN_PLANS.tableName()),
+            ResultTable.DRAIN_PLANS,
+            false)) {
+      hostDrains.merge((String) r[0], r[2] != null, Boolean::logicalAnd);
+      noRoom += "NO_CAPACITY".equals(r[3]) ? 1 : 0;
+    }
+    int pools = 0;
+    int nPlus1 = 0;
+    int nPlus2 = 0;
+    for (Object[] r :
+        org.fleetcompat.io.TableFileReader.readAll(
+            storage,
+            storage.resolve(outDir, ResultTable.POOL_HEADROOM.tableName()),
+            ResultTable.POOL_HEADROOM,
+            false)) {
+      pools++;
+      nPlus1 += (Integer) r[2] >= 1 ? 1 : 0;
+      nPlus2 += (Integer) r[2] >= 2 ? 1 : 0;
+    }
+    w.printf(
+        Locale.ROOT,
+        "  drain plans       %,d of %,d hosts running VMs can be drained alone with room for every"
+            + " VM (%,d VMs lack room); pools surviving N+1 %,d of %,d, N+2 %,d%n",
+        hostDrains.values().stream().filter(b -> b).count(),
+        hostDrains.size(),
+        noRoom,
+        nPlus1,
+        pools,
+        nPlus2);
   }
 }

@@ -7,7 +7,8 @@
  * <pre>{@code
  * int exit = FleetcompatCommand.execute(
  *     "run", "--snapshot", "data-samples/cpu-fleet", "--out", "/tmp/result", "--pairs");
- * // 0 on success; 3 for status 32773, 4 for 32776, 5 for check's 32784, 6 for 32770, 1 otherwise
+ * // 0 on success; 3 for status 32773, 4 for 32776, 5 for check's 32784 (and a stuck
+ * // maintenance order), 6 for 32770, 1 otherwise
  * }</pre>
  */
 package org.fleetcompat.cli;

@@ -1,7 +1,10 @@
 package org.fleetcompat.job;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
+import org.fleetcompat.core.Utf8Order;
 import org.fleetcompat.io.ColumnContract;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotTable;
@@ -101,8 +104,7 @@ public final class PlanTables {
 
   /** {@code maintenance_order}: every cluster's order, by cluster, step and host id. */
   public List<Object[]> maintenanceOrder() {
-    java.util.TreeSet<String> clusters =
-        new java.util.TreeSet<>(org.fleetcompat.core.Utf8Order.COMPARATOR);
+    TreeSet<String> clusters = new TreeSet<>(Utf8Order.COMPARATOR);
     for (int h = 0; h < fleet.hostCount(); h++) {
       if (fleet.clusterOf(h) != null) {
         clusters.add(fleet.clusterOf(h));
@@ -113,8 +115,8 @@ public final class PlanTables {
     for (String cluster : clusters) {
       List<MaintenanceStep> steps = new ArrayList<>(planner.maintenance(cluster));
       steps.sort(
-          java.util.Comparator.comparingInt(MaintenanceStep::step)
-              .thenComparing(MaintenanceStep::hostId, org.fleetcompat.core.Utf8Order.COMPARATOR));
+          Comparator.comparingInt(MaintenanceStep::step)
+              .thenComparing(MaintenanceStep::hostId, Utf8Order.COMPARATOR));
       for (MaintenanceStep m : steps) {
         rows.add(
             new Object[] {

@@ -4,9 +4,12 @@
  * matrix, pools, feasibility and blockers), {@link org.fleetcompat.job.NightlyJob} (one night of a
  * scheduled job: a run into a dated directory, {@code latest}, retention), {@link
  * org.fleetcompat.job.ExplainJob}, {@link org.fleetcompat.job.SystemBlobJob} (info and check) and
- * {@link org.fleetcompat.job.BaselineJob}.
+ * {@link org.fleetcompat.job.BaselineJob}; {@link org.fleetcompat.job.PlanTables} plans {@code
+ * drain_plans}, {@code pool_headroom} and {@code maintenance_order} with {@code plan} on the
+ * driver, and {@link org.fleetcompat.job.MaintenanceJob} reads one cluster's order.
  *
- * <p>Depends on {@code pipeline}, {@code io} and {@code core}; never on a runner or on {@code cli}.
+ * <p>Depends on {@code pipeline}, {@code io}, {@code plan}, {@code drift} (to read results), {@code
+ * report} and {@code core}; never on a runner or on {@code cli}.
  *
  * <pre>{@code
  * try (Runner runner = new LocalRunner()) {

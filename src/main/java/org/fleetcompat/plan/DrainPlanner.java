@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fleetcompat.core.Utf8Order;
 
 /**
  * Plans where the VMs of hosts that go down can run: each host drained on its own while every other
@@ -82,7 +83,7 @@ public final class DrainPlanner {
     for (String vm : fleet.unevaluated(h)) {
       moves.add(new DrainMove(vm, fleet.hostId(h), null, DrainReason.NOT_EVALUATED, o.solver()));
     }
-    moves.sort(Comparator.comparing(DrainMove::vmId, org.fleetcompat.core.Utf8Order.COMPARATOR));
+    moves.sort(Comparator.comparing(DrainMove::vmId, Utf8Order.COMPARATOR));
     return moves;
   }
 
@@ -99,7 +100,10 @@ public final class DrainPlanner {
 
   /**
    * How many of {@code poolHosts}' largest hosts can fail at once with every VM placed (see {@link
-   * PoolHeadroom}). Tries k = 1, 2, ... until a VM is left unplaced: O(hosts) placements.
+   * PoolHeadroom}). Tries k = 1, 2, ...: each new failure first moves only the failed host's VMs
+   * (its own and those moved onto it before) beside the earlier moves; when that leaves a VM
+   * behind, every VM of the k failed hosts is placed afresh (first fit, then exact); the first k
+   * where that too fails ends it. Cost about O(VMs of the pool x compatible hosts).
    */
   public PoolHeadroom headroom(int poolId, int[] poolHosts) {
     Integer[] largest = new Integer[poolHosts.length];
@@ -111,27 +115,51 @@ public final class DrainPlanner {
         Comparator.<Integer>comparingLong(h -> -fleet.capacityOf(h)[1])
             .thenComparingLong(h -> -fleet.capacityOf(h)[0])
             .thenComparingInt(h -> -fleet.residents(h).size())
-            .thenComparing(fleet::hostId, org.fleetcompat.core.Utf8Order.COMPARATOR));
+            .thenComparing(fleet::hostId, Utf8Order.COMPARATOR));
     boolean[] down = new boolean[fleet.hostCount()];
-    List<PlanFleet.Vm> vms = new ArrayList<>();
+    List<PlanFleet.Vm> failedVms = new ArrayList<>();
     long[][] free = freeNow();
+    List<List<PlanFleet.Vm>> movedOnto = new ArrayList<>();
+    for (int h = 0; h < fleet.hostCount(); h++) {
+      movedOnto.add(new ArrayList<>());
+    }
     for (int k = 0; k < largest.length; k++) {
-      down[largest[k]] = true;
-      vms.addAll(fleet.residents(largest[k]));
-      Outcome o = place(vms, down, null, free);
+      int h = largest[k];
+      down[h] = true;
+      failedVms.addAll(fleet.residents(h));
+      // Incremental first: only the failed host's VMs and those moved onto it before move now.
+      List<PlanFleet.Vm> now = new ArrayList<>(fleet.residents(h));
+      now.addAll(movedOnto.get(h));
+      movedOnto.get(h).clear();
+      Outcome o = place(now, down, null, free);
+      if (!o.placesAll()) {
+        // Then every VM of the failed hosts at once, from the current loads: the full solve.
+        free = freeNow();
+        for (List<PlanFleet.Vm> moved : movedOnto) {
+          moved.clear();
+        }
+        o = place(failedVms, down, null, free);
+      }
       if (!o.placesAll()) {
         String first = null;
         DrainReason reason = null;
         for (int i = 0; i < o.vms().size(); i++) {
           String id = o.vms().get(i).id();
-          if (o.targets()[i] < 0
-              && (first == null || org.fleetcompat.core.Utf8Order.compare(id, first) < 0)) {
+          if (o.targets()[i] < 0 && (first == null || Utf8Order.compare(id, first) < 0)) {
             first = id;
             reason = o.reasons()[i];
           }
         }
-        return new PoolHeadroom(
-            poolId, poolHosts.length, k, fleet.hostId(largest[k]), first, reason);
+        return new PoolHeadroom(poolId, poolHosts.length, k, fleet.hostId(h), first, reason);
+      }
+      for (int i = 0; i < o.vms().size(); i++) {
+        PlanFleet.Vm vm = o.vms().get(i);
+        int t = o.targets()[i];
+        long[] d = vm.demand();
+        for (int x = 0; x < d.length; x++) {
+          free[t][x] -= d[x];
+        }
+        movedOnto.get(t).add(vm);
       }
     }
     return new PoolHeadroom(poolId, poolHosts.length, poolHosts.length, null, null, null);
@@ -223,8 +251,7 @@ public final class DrainPlanner {
     DrainReason reason = null;
     for (int i = 0; i < o.vms().size(); i++) {
       String id = o.vms().get(i).id();
-      if (o.targets()[i] < 0
-          && (first == null || org.fleetcompat.core.Utf8Order.compare(id, first) < 0)) {
+      if (o.targets()[i] < 0 && (first == null || Utf8Order.compare(id, first) < 0)) {
         first = id;
         reason = o.reasons()[i];
       }

@@ -17,7 +17,7 @@
  *
  * <pre>{@code
  * PlanFleet fleet = PlanFleet.builder(fitMatrix::fits, Capacity.BOTH)
- *     .host("h1", 0, 64, 262144).host("h2", 0, 64, 262144)
+ *     .host("h1", 0, "cl-a", 64, 262144).host("h2", 0, "cl-a", 64, 262144)
  *     .vm("vm-1", 0, "h1", 8, 32768).build();
  * List<DrainMove> plan = new DrainPlanner(fleet).drain(fleet.indexOf("h1")); // vm-1 -> h2
  * }</pre>

@@ -53,6 +53,9 @@ class LauncherTest {
         .contains("VMs               2,998 in ")
         .contains("hosts             340 in ")
         .contains("row accounting    balanced")
+        // N+2 11 needs CP-SAT: the launcher's class path must carry OR-Tools' native libraries,
+        // or its plans (first fit only, N+2 10) would differ from the in-process tests'.
+        .contains("pools surviving N+1 11 of 12, N+2 11")
         .contains("status            0 Completed with No Error");
     assertThat(result.resolve("manifest.json")).isRegularFile();
     assertThat(result.resolve("compatible_pairs")).isDirectory();

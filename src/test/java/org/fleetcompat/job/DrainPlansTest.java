@@ -215,6 +215,44 @@ class DrainPlansTest {
       assertThat(r.isNullAt(3)).isEqualTo(tolerated == hostsInPool);
       assertThat(r.isNullAt(4)).isEqualTo(tolerated == hostsInPool);
     }
+    if (!withCapacity) {
+      // Without capacity, the k largest hosts (most VMs, then by id) can fail together iff every
+      // VM on them has a compatible host outside them.
+      Map<Integer, List<String>> poolHosts = new TreeMap<>();
+      for (Row r : spark.read().parquet(local.outDir() + "/host_classes").collectAsList()) {
+        poolHosts.computeIfAbsent(r.getInt(2), k -> new ArrayList<>()).add(r.getString(0));
+      }
+      for (Row r : headroom) {
+        List<String> order = new ArrayList<>(poolHosts.get(r.getInt(0)));
+        order.sort(
+            java.util.Comparator.<String>comparingInt(
+                    h -> -onHost.getOrDefault(h, List.of()).size())
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        int tolerated = 0;
+        Set<String> failed = new TreeSet<>();
+        for (String h : order) {
+          failed.add(h);
+          boolean all = true;
+          for (String f : failed) {
+            for (String vm : onHost.getOrDefault(f, List.of())) {
+              all &=
+                  hosts.keySet().stream()
+                      .anyMatch(
+                          t ->
+                              !failed.contains(t)
+                                  && NestedLoopReference.isCompatible(vms.get(vm), hosts.get(t)));
+            }
+          }
+          if (!all) {
+            break;
+          }
+          tolerated++;
+        }
+        assertThat(r.getInt(2))
+            .as(what + ": failures tolerated by pool %d vs reference", r.getInt(0))
+            .isEqualTo(tolerated);
+      }
+    }
   }
 
   private static long[] demandOf(Map<String, long[]> demand, String vm) {

@@ -124,4 +124,26 @@ class DrainPlannerTest {
     assertThat(steps.get(2).step()).isEqualTo(3);
     assertThat(steps.get(2).firstUnplacedVmId()).isIn("a", "b");
   }
+
+  @Test
+  void maintenanceOfAClusterWithRoomDrainsEveryHostInIdOrder() {
+    PlanFleet fleet =
+        PlanFleet.builder(FITS, Capacity.MEMORY)
+            .host("h1", 0, "c", 0, 16_384)
+            .host("h2", 0, "c", 0, 16_384)
+            .host("h3", 0, "c", 0, 16_384)
+            .vm("a", 0, "h1", 0, 4_096)
+            .vm("b", 0, "h2", 0, 4_096)
+            .vm("c", 0, "h3", 0, 4_096)
+            .build();
+    List<MaintenanceStep> steps = new DrainPlanner(fleet).maintenance("c");
+    assertThat(steps)
+        .extracting(MaintenanceStep::step, MaintenanceStep::hostId, MaintenanceStep::drained)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "h1", true),
+            org.assertj.core.groups.Tuple.tuple(2, "h2", true),
+            org.assertj.core.groups.Tuple.tuple(3, "h3", true));
+    // h2 carries a (moved from h1) when its turn comes.
+    assertThat(steps.get(1).vmCount()).isEqualTo(2);
+  }
 }
