@@ -25,31 +25,38 @@ public final class CpSatSolver implements PlacementSolver {
   /** The budget per instance, in CP-SAT deterministic seconds (about wall seconds on one core). */
   public static final double DETERMINISTIC_SECONDS = 2.0;
 
-  private static final boolean AVAILABLE = load();
-
   /** The one instance. */
   public static final CpSatSolver INSTANCE = new CpSatSolver();
 
   private CpSatSolver() {}
 
-  private static boolean load() {
-    try {
-      Loader.loadNativeLibraries();
-      return true;
-    } catch (RuntimeException | LinkageError e) {
-      return false;
+  /**
+   * OR-Tools' native library, loaded on first use: loading it costs 0.1 s from an unpacked copy on
+   * java.library.path and about 1 s when the Loader unpacks its 61 MB from the jar, which a plan
+   * whose every placement first fit solves should not pay.
+   */
+  private static final class Natives {
+    static final boolean AVAILABLE = load();
+
+    private static boolean load() {
+      try {
+        Loader.loadNativeLibraries();
+        return true;
+      } catch (RuntimeException | LinkageError e) {
+        return false;
+      }
     }
   }
 
-  /** Whether OR-Tools' native library loaded on this machine. */
+  /** Whether OR-Tools' native library loaded on this machine (loading it on the first call). */
   public static boolean isAvailable() {
-    return AVAILABLE;
+    return Natives.AVAILABLE;
   }
 
   @Override
   public Placement place(PlacementInstance p) {
     Placement firstFit = FirstFitDecreasing.INSTANCE.place(p);
-    if (!AVAILABLE || firstFit.optimal()) {
+    if (firstFit.optimal() || !isAvailable()) {
       return firstFit;
     }
     CpModel model = new CpModel();
