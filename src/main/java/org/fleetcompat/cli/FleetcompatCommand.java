@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       CheckCommand.class,
       BaselineCommand.class,
+      AdviseBaselineCommand.class,
+      AdviseRetireCommand.class,
       GenerateSamplesCommand.class,
       BenchCommand.class,
       ReportCommand.class,
