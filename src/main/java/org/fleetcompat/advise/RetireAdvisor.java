@@ -141,10 +141,13 @@ public final class RetireAdvisor {
       return c != 0 ? c : String.join(",", a.ids()).compareTo(String.join(",", b.ids()));
     }
 
-    /** Adds, while the budget allows, the class whose removal gains most; null if none fits. */
+    /**
+     * Adds, while the budget allows, the class whose removal gains most (a step may gain nothing
+     * and enable a later one) and returns the best set on that path; null if no class fits.
+     */
     Candidate greedy(RetireGoal goal, int budget) {
       BitSet retired = new BitSet();
-      Candidate current = null;
+      Candidate bestSeen = null;
       BitSet used = new BitSet();
       while (true) {
         Candidate best = null;
@@ -164,10 +167,12 @@ public final class RetireAdvisor {
             bestClass = k;
           }
         }
-        if (best == null || (current != null && score(goal, best) <= score(goal, current))) {
-          return current;
+        if (best == null) {
+          return bestSeen;
         }
-        current = best;
+        if (bestSeen == null || order(goal, best, bestSeen) < 0) {
+          bestSeen = best;
+        }
         retired = best.retired();
         used.set(bestClass);
       }
