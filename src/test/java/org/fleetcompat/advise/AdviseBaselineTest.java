@@ -101,14 +101,18 @@ class AdviseBaselineTest {
   static List<BaselineReference.Entry> entries(Baseline b) {
     List<BaselineReference.Entry> out = new ArrayList<>();
     for (BaselineVector v : b.vectors()) {
-      out.add(
-          new BaselineReference.Entry(
-              Integer.toUnsignedLong(v.vectorId()),
-              v.operation() == null ? null : v.operation().code(),
-              v.hasValue() ? NestedLoopReference.unsigned(v.value()) : null,
-              v.status().name()));
+      out.add(entry(v));
     }
     return out;
+  }
+
+  /** One baseline vector in the reference's terms. */
+  static BaselineReference.Entry entry(BaselineVector v) {
+    return new BaselineReference.Entry(
+        Integer.toUnsignedLong(v.vectorId()),
+        v.operation() == null ? null : v.operation().code(),
+        v.hasValue() ? NestedLoopReference.unsigned(v.value()) : null,
+        v.status().name());
   }
 
   /**
