@@ -190,6 +190,26 @@ public final class ClassFleet {
     return stranded;
   }
 
+  /** How many (VM class, current host) groups. */
+  int groupCount() {
+    return groupVmClass.length;
+  }
+
+  /** The VM class of group {@code g}. */
+  int groupVmClass(int g) {
+    return groupVmClass[g];
+  }
+
+  /** The current host (index) of group {@code g}; -1 when it names none of the fleet's hosts. */
+  int groupHost(int g) {
+    return groupHost[g];
+  }
+
+  /** How many VMs group {@code g} has. */
+  long groupSize(int g) {
+    return groupSize[g];
+  }
+
   /** The baseline of the host classes in {@code hostClasses} (non-empty). */
   public Baseline baseline(BitSet hostClasses) {
     List<VectorSet> sets = new ArrayList<>();
@@ -225,6 +245,7 @@ public final class ClassFleet {
     private final Map<int[], Long> groups = new java.util.LinkedHashMap<>();
     private final List<String> pendingCurrent = new ArrayList<>();
     private final List<Integer> pendingClass = new ArrayList<>();
+    private final List<Long> pendingCount = new ArrayList<>();
 
     private Builder() {}
 
@@ -257,8 +278,14 @@ public final class ClassFleet {
 
     /** Adds a VM of class {@code vmClass} on {@code currentHostId} (null when none). */
     public Builder vm(int vmClass, String currentHostId) {
+      return vms(vmClass, currentHostId, 1);
+    }
+
+    /** Adds {@code count} VMs of class {@code vmClass} on {@code currentHostId} (null: none). */
+    public Builder vms(int vmClass, String currentHostId, long count) {
       pendingClass.add(vmClass);
       pendingCurrent.add(currentHostId);
+      pendingCount.add(count);
       return this;
     }
 
@@ -281,7 +308,7 @@ public final class ClassFleet {
         }
         String current = pendingCurrent.get(i);
         int h = current == null ? -1 : index.getOrDefault(current, -1);
-        groupsByKey.merge(List.of(v, h), 1L, Long::sum);
+        groupsByKey.merge(List.of(v, h), pendingCount.get(i), Long::sum);
       }
       groups.clear();
       groupsByKey.forEach((k, n) -> groups.put(new int[] {k.get(0), k.get(1)}, n));

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       AdviseBaselineCommand.class,
       AdviseRetireCommand.class,
+      WhatIfCommand.class,
       GenerateSamplesCommand.class,
       BenchCommand.class,
       ReportCommand.class,
