@@ -46,6 +46,12 @@ final class AdviseFleet {
 
   /** Writes the fleet with only {@code keptHosts} and runs the pipeline; the result directory. */
   ResultDirectory run(String name, Collection<String> keptHosts) {
+    return run(name, keptHosts, Map.of());
+  }
+
+  /** As {@link #run(String, Collection)}, with {@code newHosts} added (no hosts row). */
+  ResultDirectory run(
+      String name, Collection<String> keptHosts, Map<String, List<RefVector>> newHosts) {
     Path snapshot = dir.resolve(name + "-snapshot");
     Map<String, List<RefVector>> hostSide = new LinkedHashMap<>();
     hosts.forEach(
@@ -54,6 +60,7 @@ final class AdviseFleet {
             hostSide.put(id, v);
           }
         });
+    hostSide.putAll(newHosts);
     SnapshotTableWriter.writeVectors(
         snapshot, SnapshotTable.VM_VECTORS, SnapshotRows.of(vms, false), WriteOptions.defaults());
     SnapshotTableWriter.writeVectors(
