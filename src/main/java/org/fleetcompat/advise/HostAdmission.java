@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The host-admission what-if on class-level data: hosts that join the fleet as copies of existing
- * hosts ({@code --like HOST:COUNT}: the same vectors, so the same class and matrix column) and
- * hosts that leave it. Pools are recomputed from the matrix columns of the host classes that still
+ * The host-admission what-if on class-level data: hosts that join the fleet (copies of existing
+ * hosts, {@code --like HOST:COUNT}, or new configurations, {@code --add-hosts FILE}, whose classes
+ * the fleet carries with their matrix columns and no host) and hosts that leave it. Pools are recomputed from the matrix columns of the host classes that still
  * have hosts (SPEC section 6); per (VM class, current host) group, compatible hosts are counted
  * before and after, which gives the VMs that gain or lose hosts and the stranded ones. A VM whose
  * current host leaves counts every compatible host that remains, as a re-run on the changed
@@ -21,15 +21,16 @@ public final class HostAdmission {
   private HostAdmission() {}
 
   /**
-   * A host that joins the fleet as a copy of another.
+   * A host that joins the fleet.
    *
    * @param hostId the new host's id
-   * @param likeHost the index of the host it copies
+   * @param hostClass its class in the fleet: that of the host it copies, or a class of the fleet
+   *     that has no host yet (a new configuration, whose matrix column the fleet carries)
    */
-  public record Copy(String hostId, int likeHost) {}
+  public record Added(String hostId, int hostClass) {}
 
-  /** The effect of adding {@code copies} and removing {@code retired} (host indexes). */
-  public static AdmissionEffect evaluate(ClassFleet fleet, List<Copy> copies, BitSet retired) {
+  /** The effect of adding {@code added} and removing {@code retired} (host indexes). */
+  public static AdmissionEffect evaluate(ClassFleet fleet, List<Added> added, BitSet retired) {
     int classes = fleet.hostClassCount();
     long[] before = new long[classes];
     long[] after = new long[classes];
@@ -45,10 +46,9 @@ public final class HostAdmission {
         idsAfter.get(c).add(fleet.hostId(h));
       }
     }
-    for (Copy copy : copies) {
-      int c = fleet.hostClassOf(copy.likeHost());
-      after[c]++;
-      idsAfter.get(c).add(copy.hostId());
+    for (Added a : added) {
+      after[a.hostClass()]++;
+      idsAfter.get(a.hostClass()).add(a.hostId());
     }
     long gaining = 0;
     long losing = 0;

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParameterException;
           + " the pipeline, then evaluates on classes, without the per-VM expansion or any output:"
           + " hosts and pools before and after, the new pools (their hosts and the VMs they"
           + " accept), the VMs that gain or lose compatible hosts, and stranded VMs before and"
-          + " after. --like HOST:COUNT adds COUNT hosts with HOST's vectors, named HOST+1,"
+          + " after. --add-hosts FILE adds the hosts of a Parquet file with the columns of"
+          + " host_vectors (validated like a snapshot's; any rejected row fails); --like HOST:COUNT adds COUNT hosts with HOST's vectors, named HOST+1,"
           + " HOST+2, ...; --retire removes hosts (their VMs then count every compatible host"
           + " that remains). --json prints {snapshot, hosts_before, hosts_after, pools_before,"
           + " pools_after, new_pools: [{host_count, host_ids, vm_count_accepted}], vanished_pools,"
@@ -30,6 +31,7 @@ import picocli.CommandLine.ParameterException;
     footerHeading = "%nExamples:%n",
     footer = {
       "  jobs/fleetcompat what-if --snapshot data-samples/cpu-fleet --like h-0001:4",
+      "  jobs/fleetcompat what-if --snapshot data-samples/cpu-fleet --add-hosts new-hosts.parquet",
       "  jobs/fleetcompat what-if --snapshot data-samples/cpu-fleet --like h-0112:2"
           + " --retire h-0113,h-0114 --json"
     })
@@ -42,6 +44,14 @@ final class WhatIfCommand extends SnapshotCommand {
   List<String> like = new ArrayList<>();
 
   @Option(
+      names = "--add-hosts",
+      paramLabel = "FILE.parquet",
+      description =
+          "Add the hosts of this local Parquet file (the columns of host_vectors), validated as"
+              + " a snapshot's.")
+  String addHosts;
+
+  @Option(
       names = "--retire",
       split = ",",
       paramLabel = "HOST",
@@ -50,10 +60,10 @@ final class WhatIfCommand extends SnapshotCommand {
 
   @Override
   int answer(Runner runner, PrintWriter w) {
-    if (like.isEmpty() && retire.isEmpty()) {
+    if (like.isEmpty() && retire.isEmpty() && addHosts == null) {
       throw new ParameterException(
           spec.commandLine(),
-          CliErrors.usage("the change", "empty", "--like HOST:COUNT and/or --retire HOST,..."));
+          CliErrors.usage("the change", "empty", "--add-hosts FILE, --like HOST:COUNT and/or --retire HOST,..."));
     }
     List<String[]> copies = new ArrayList<>();
     for (String l : like) {
@@ -65,7 +75,8 @@ final class WhatIfCommand extends SnapshotCommand {
       copies.add(new String[] {l.substring(0, colon), l.substring(colon + 1)});
     }
     AdmissionEffect e =
-        HostAdmissionJob.run(runner, snapshot.dir(), catalog.catalog(), copies, retire);
+        HostAdmissionJob.run(
+            runner, snapshot.dir(), catalog.catalog(), addHosts, copies, retire);
     if (json) {
       JsonOutput.print(new Answer(snapshot.dir(), e), w);
       return ExitCodes.OK;

@@ -10,6 +10,9 @@ import org.fleetcompat.advise.AdmissionEffect;
 import org.fleetcompat.advise.ClassFleet;
 import org.fleetcompat.advise.HostAdmission;
 import org.fleetcompat.core.FitMatrix;
+import org.fleetcompat.core.HostClassIndex;
+import org.fleetcompat.core.MatrixKernel;
+import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorCatalog;
@@ -46,13 +49,33 @@ public final class HostAdmissionJob {
       VectorCatalog catalog,
       List<String[]> like,
       List<String> retire) {
+    return run(runner, snapshot, catalog, null, like, retire);
+  }
+
+  /**
+   * As {@link #run(Runner, String, VectorCatalog, List, List)}, also adding the hosts of {@code
+   * addHostsFile} (a local Parquet file with the columns of {@code host_vectors}; null for none),
+   * validated by the same rules as a snapshot's.
+   *
+   * @throws FleetcompatException 32773 also when a row of the file is rejected or a host id of it
+   *     is already in the snapshot
+   */
+  public static AdmissionEffect run(
+      Runner runner,
+      String snapshot,
+      VectorCatalog catalog,
+      String addHostsFile,
+      List<String[]> like,
+      List<String> retire) {
+    NewHosts newHosts =
+        addHostsFile == null ? NewHosts.NONE : NewHosts.read(runner, addHostsFile, catalog);
     Storage storage = runner.storage(snapshot);
     SnapshotInputs inputs = SnapshotInspector.inspect(storage, snapshot);
     try (ValidatedSnapshot validated =
         ValidatedSnapshot.validate(runner, storage, inputs, catalog, false)) {
       FleetAnalysis analysis = validated.analyze();
-      ClassFleet fleet = fleet(runner, validated, analysis);
-      List<HostAdmission.Copy> copies = new ArrayList<>();
+      ClassFleet fleet = fleet(runner, validated, analysis, newHosts.classes());
+      List<HostAdmission.Added> added = new ArrayList<>(newHosts.added(fleet, snapshot));
       Set<String> taken = new HashSet<>();
       for (String[] l : like) {
         int h = host(fleet, l[0], snapshot, "--like");
@@ -72,14 +95,14 @@ public final class HostAdmissionJob {
           if (fleet.indexOf(id) >= 0 || !taken.add(id)) {
             throw invalid("--like " + l[0] + ": the new host id " + id + " is taken in " + snapshot);
           }
-          copies.add(new HostAdmission.Copy(id, h));
+          added.add(new HostAdmission.Added(id, fleet.hostClassOf(h)));
         }
       }
       BitSet retired = new BitSet();
       for (String id : retire) {
         retired.set(host(fleet, id, snapshot, "--retire"));
       }
-      return HostAdmission.evaluate(fleet, copies, retired);
+      return HostAdmission.evaluate(fleet, added, retired);
     }
   }
 
@@ -98,7 +121,11 @@ public final class HostAdmissionJob {
   }
 
   /** The class-level fleet of a validated snapshot. */
-  static ClassFleet fleet(Runner runner, ValidatedSnapshot validated, FleetAnalysis analysis) {
+  static ClassFleet fleet(
+      Runner runner,
+      ValidatedSnapshot validated,
+      FleetAnalysis analysis,
+      List<VectorSet> newClasses) {
     ClassFleet.Builder b = ClassFleet.builder();
     HostDirectory hosts = analysis.hosts();
     int[] poolOf = analysis.pools().poolOfHostClass();
@@ -109,9 +136,22 @@ public final class HostAdmissionJob {
     for (int c = 0; c < hostClasses.count(); c++) {
       b.hostClass(c, hostClasses.vectors(c));
     }
+    int offset = hostClasses.count();
+    for (int k = 0; k < newClasses.size(); k++) {
+      b.hostClass(offset + k, newClasses.get(k));
+    }
+    MatrixKernel kernel =
+        newClasses.isEmpty() ? null : new MatrixKernel(HostClassIndex.of(newClasses));
     FitMatrix fits = analysis.fits();
     for (int v = 0; v < fits.vmClassCount(); v++) {
-      b.vmClass(v, fits.fits(v));
+      BitSet row = (BitSet) fits.fits(v).clone();
+      if (kernel != null) {
+        BitSet extra = kernel.compatibleHostClasses(analysis.vmClasses().vectors(v));
+        for (int k = extra.nextSetBit(0); k >= 0; k = extra.nextSetBit(k + 1)) {
+          row.set(offset + k);
+        }
+      }
+      b.vmClass(v, row);
     }
     List<HashMap<String, long[]>> groups =
         runner.map(validated.vmBuckets(), analysis.vmClasses(), HostAdmissionJob::groups);

@@ -17,11 +17,15 @@ import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.drift.ClassMatrix;
 import org.fleetcompat.drift.ResultDirectory;
 import org.fleetcompat.drift.ResultRows;
+import org.fleetcompat.io.SnapshotTable;
+import org.fleetcompat.io.SnapshotTableWriter;
+import org.fleetcompat.io.WriteOptions;
 import org.fleetcompat.job.HostAdmissionJob;
 import org.fleetcompat.job.RunnerKind;
 import org.fleetcompat.pipeline.Runner;
 import org.fleetcompat.reference.NestedLoopReference.RefVector;
 import org.fleetcompat.reference.RandomFleet;
+import org.fleetcompat.reference.SnapshotRows;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code what-if} (host admission) on seeded random fleets: what {@link HostAdmissionJob} claims for
- * copies of a host added and other hosts retired equals a full re-run of the pipeline on the
+ * copies of a host added ({@code --like}), hosts of a file added ({@code --add-hosts}, exact copies
+ * and new configurations) and other hosts retired equals a full re-run of the pipeline on the
  * snapshot with that change applied: hosts, pools, new pools, VMs gaining and losing hosts (per VM
  * id, from the engine's vm_summary) and stranded VMs. A failure names the seed.
  */
@@ -75,7 +80,52 @@ class AdviseWhatIfTest {
       copies.put(like + "+" + i, f.hosts.get(like));
     }
     ResultDirectory after = f.run("what-if", f.without(retire), copies);
-    what += " like " + like + ":3 retire " + retire;
+    assertSameEffect(what + " like " + like + ":3 retire " + retire, e, all, after);
+  }
+
+  @ParameterizedTest
+  @MethodSource("fleets")
+  void addedHostsFileMatchesReRun(long seed, RandomFleet.Shape shape, int vms, int hosts) {
+    AdviseFleet f = new AdviseFleet(seed, shape, vms, hosts, tmp);
+    ResultDirectory all = f.runAll();
+    List<String> ids = new ArrayList<>(f.hosts.keySet());
+    Random rnd = new Random(seed);
+    Map<String, List<RefVector>> added = new LinkedHashMap<>();
+    for (int i = 0; i < 3; i++) {
+      String from = ids.get(rnd.nextInt(ids.size()));
+      List<RefVector> vectors = new ArrayList<>(f.hosts.get(from));
+      if (i > 0 && !vectors.isEmpty()) {
+        // A new configuration: one value changed (the first host stays an exact copy).
+        RefVector v = vectors.get(0);
+        vectors.set(0, RefVector.ofBits(v.vectorId(), v.op(), v.valueBits() ^ (1L << i)));
+      }
+      added.put("n-" + i + "-" + from, vectors);
+    }
+    Path file = tmp.resolve("new");
+    SnapshotTableWriter.writeVectors(
+        file, SnapshotTable.HOST_VECTORS, SnapshotRows.of(added, false), WriteOptions.defaults());
+    String retired = ids.get(rnd.nextInt(ids.size()));
+    AdmissionEffect e;
+    try (Runner runner = RunnerKind.LOCAL.open()) {
+      e =
+          HostAdmissionJob.run(
+              runner,
+              tmp.resolve("all-snapshot").toString(),
+              VectorCatalog.empty(),
+              file.resolve("host_vectors.parquet").toString(),
+              List.of(),
+              List.of(retired));
+    }
+    ResultDirectory after = f.run("added", f.without(List.of(retired)), added);
+    assertSameEffect(
+        "seed " + seed + " " + shape + " add " + added.keySet() + " retire " + retired,
+        e,
+        all,
+        after);
+  }
+
+  private static void assertSameEffect(
+      String what, AdmissionEffect e, ResultDirectory all, ResultDirectory after) {
 
     assertThat(e.hostsBefore()).as(what).isEqualTo(all.hosts().size());
     assertThat(e.hostsAfter()).as(what).isEqualTo(after.hosts().size());
