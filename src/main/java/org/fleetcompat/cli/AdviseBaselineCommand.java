@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  jobs/fleetcompat advise-baseline --result target/cpu-fleet-result --cluster cl-mixed-a",
+      "  jobs/fleetcompat advise-baseline --result target/cpu-fleet-result --cluster cl-cascadelake-a",
       "  jobs/fleetcompat advise-baseline --result target/cpu-fleet-result --pool 3 --json",
       "  jobs/fleetcompat advise-baseline --result target/cpu-fleet-result --hosts h-0001,h-0042"
     })

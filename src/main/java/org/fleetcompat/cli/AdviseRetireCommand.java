@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  jobs/fleetcompat advise-retire --result target/cpu-fleet-result --cluster cl-mixed-a",
+      "  jobs/fleetcompat advise-retire --result target/cpu-fleet-result --cluster cl-cascadelake-a",
       "  jobs/fleetcompat advise-retire --result target/cpu-fleet-result --pool 0 --max 2 --json"
     })
 final class AdviseRetireCommand implements Callable<Integer> {
