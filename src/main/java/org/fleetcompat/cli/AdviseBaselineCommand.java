@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
           + " host_set, candidates: [{step, kept_host_count, kept_host_ids, dropped_host_ids,"
           + " mobile_vms, features_lost, pareto, baseline: [...], losses: [{vector_id, name,"
           + " operation, status, baseline_value_hex, best_host_value_hex, lost_bits_hex,"
-          + " lost_bits, features}]}]}."
+          + " lost_bits, lost_bit_names (catalog feature names, empty where unknown), features}]}]}."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -149,7 +149,9 @@ final class AdviseBaselineCommand implements Callable<Integer> {
     if (l.isMask()) {
       return head
           + "bits "
-          + l.lostBitPositions().stream().map(String::valueOf).collect(Collectors.joining(","))
+          + l.lostBitPositions().stream()
+              .map(bit -> bitText(names, l.vectorId(), bit))
+              .collect(Collectors.joining(","))
           + " ("
           + Hex.value(l.lostBits())
           + ")";
@@ -159,6 +161,12 @@ final class AdviseBaselineCommand implements Callable<Integer> {
         + Hex.value(b.value())
         + ", best host "
         + Hex.value(l.bestHostValue());
+  }
+
+  /** A bit position with its catalog feature name when there is one: {@code 4 (avx512f)}. */
+  static String bitText(VectorCatalog names, int vectorId, int bit) {
+    String name = names.bitName(vectorId, bit);
+    return name.isEmpty() ? String.valueOf(bit) : bit + " " + name;
   }
 
   private static String abbreviate(List<String> ids) {
@@ -198,6 +206,11 @@ final class AdviseBaselineCommand implements Callable<Integer> {
                 Hex.value(l.bestHostValue()),
                 l.isMask() && l.baseline().hasValue() ? Hex.value(l.lostBits()) : null,
                 l.isMask() && l.baseline().hasValue() ? l.lostBitPositions() : List.of(),
+                l.isMask() && l.baseline().hasValue()
+                    ? l.lostBitPositions().stream()
+                        .map(bit -> names.bitName(l.vectorId(), bit))
+                        .toList()
+                    : List.of(),
                 l.featureCount()));
       }
       return new Candidate(
@@ -223,5 +236,6 @@ final class AdviseBaselineCommand implements Callable<Integer> {
       String bestHostValueHex,
       String lostBitsHex,
       List<Integer> lostBits,
+      List<String> lostBitNames,
       int features) {}
 }

@@ -135,7 +135,7 @@ final class AdviseRetireCommand implements Callable<Integer> {
       s.append(" (+bits");
       for (int bit = 0; bit < 64; bit++) {
         if ((c.gainedBits() >>> bit & 1) != 0) {
-          s.append(' ').append(bit);
+          s.append(' ').append(AdviseBaselineCommand.bitText(names, c.vectorId(), bit));
         }
       }
       s.append(')');

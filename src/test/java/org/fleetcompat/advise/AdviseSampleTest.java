@@ -39,6 +39,8 @@ class AdviseSampleTest {
   private static final Path SAMPLE =
       Path.of(System.getProperty("basedir", ".")).resolve("data-samples/cpu-fleet");
   private static final String CLUSTER = "cl-cascadelake-a";
+  private static final Path CATALOG =
+      Path.of(System.getProperty("basedir", ".")).resolve("conf/vector-catalog.json");
 
   @TempDir static Path tmp;
   static String result;
@@ -51,7 +53,16 @@ class AdviseSampleTest {
 
   @Test
   void baselineCandidatesMatchReRunsOfTheKeptHosts() {
-    JsonNode answer = json("advise-baseline", "--result", result, "--cluster", CLUSTER, "--json");
+    JsonNode answer =
+        json(
+            "advise-baseline",
+            "--result",
+            result,
+            "--cluster",
+            CLUSTER,
+            "--catalog",
+            CATALOG.toString(),
+            "--json");
     JsonNode candidates = answer.get("candidates");
     assertThat(candidates.get(0).get("kept_host_count").asInt()).isEqualTo(46);
     assertThat(candidates.size()).isEqualTo(6); // one per host class of the cluster
@@ -70,6 +81,17 @@ class AdviseSampleTest {
       checked++;
     }
     assertThat(checked).isGreaterThan(0);
+    // The whole cluster gives up TSX (cpuid 0x10000701 bits 4 and 11) against its best host: bits
+    // are named from the catalog's "bits" (conf/vector-catalog.json, from features.csv).
+    JsonNode tsx = null;
+    for (JsonNode l : candidates.get(0).get("losses")) {
+      if (l.get("vector_id").asLong() == 0x10000701L) {
+        tsx = l;
+      }
+    }
+    assertThat(tsx).isNotNull();
+    assertThat(strings(tsx.get("lost_bit_names"))).containsExactly("hle", "rtm");
+    assertThat(tsx.get("lost_bits_hex").asText()).isEqualTo("0x810");
   }
 
   @Test
