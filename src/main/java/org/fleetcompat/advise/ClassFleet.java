@@ -41,8 +41,8 @@ public final class ClassFleet {
     this.fits = b.fits.toArray(new BitSet[0]);
     this.vmClassSize = new long[fits.length];
     List<long[]> groups = new ArrayList<>();
-    b.groups.forEach(
-        (key, count) -> groups.add(new long[] {key[0], key[1], count}));
+    b.groupsByKey.forEach(
+        (key, count) -> groups.add(new long[] {key.get(0), key.get(1), count}));
     groups.sort(
         (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
     this.groupVmClass = new int[groups.size()];
@@ -242,7 +242,6 @@ public final class ClassFleet {
     private final List<VectorSet> hostClassVectors = new ArrayList<>();
     private final List<BitSet> fits = new ArrayList<>();
     private final Map<List<Integer>, Long> groupsByKey = new HashMap<>();
-    private final Map<int[], Long> groups = new java.util.LinkedHashMap<>();
     private final List<String> pendingCurrent = new ArrayList<>();
     private final List<Integer> pendingClass = new ArrayList<>();
     private final List<Long> pendingCount = new ArrayList<>();
@@ -310,8 +309,6 @@ public final class ClassFleet {
         int h = current == null ? -1 : index.getOrDefault(current, -1);
         groupsByKey.merge(List.of(v, h), pendingCount.get(i), Long::sum);
       }
-      groups.clear();
-      groupsByKey.forEach((k, n) -> groups.put(new int[] {k.get(0), k.get(1)}, n));
       return new ClassFleet(this);
     }
   }

@@ -48,10 +48,14 @@ public record FeatureLoss(
    */
   static List<FeatureLoss> of(Baseline baseline, List<Integer> classes, ClassFleet fleet) {
     List<FeatureLoss> out = new ArrayList<>();
+    List<Baseline> own = new ArrayList<>();
+    for (int c : classes) {
+      own.add(Baseline.of(List.of(fleet.hostClassVectors(c))));
+    }
     for (BaselineVector b : baseline.vectors()) {
       FeatureLoss worst = null;
-      for (int c : classes) {
-        FeatureLoss loss = against(b, c, fleet.hostClassVectors(c));
+      for (int k = 0; k < classes.size(); k++) {
+        FeatureLoss loss = against(b, classes.get(k), fleet.hostClassVectors(classes.get(k)), own.get(k));
         if (loss != null && (worst == null || loss.featureCount() > worst.featureCount())) {
           worst = loss;
         }
@@ -64,12 +68,13 @@ public record FeatureLoss(
   }
 
   /** The loss of {@code b} against host class {@code c}, or null when nothing is lost. */
-  private static FeatureLoss against(BaselineVector b, int c, VectorSet host) {
+  private static FeatureLoss against(BaselineVector b, int c, VectorSet host, Baseline alone) {
     int i = host.indexOf(b.vectorId());
     if (i < 0) {
       return null; // this host lacks the vector: it allows nothing more than the baseline
     }
-    BaselineVector own = Baseline.of(List.of(host)).vectors().get(i);
+    // A one-host baseline has one entry per vector of the host, in the host's (id) order.
+    BaselineVector own = alone.vectors().get(i);
     if (!own.hasValue()) {
       return null;
     }

@@ -3,10 +3,12 @@
  * org.fleetcompat.pipeline.Runner} it is given: {@link org.fleetcompat.job.RunJob} (the nightly
  * matrix, pools, feasibility and blockers), {@link org.fleetcompat.job.NightlyJob} (one night of a
  * scheduled job: a run into a dated directory, {@code latest}, retention), {@link
- * org.fleetcompat.job.ExplainJob}, {@link org.fleetcompat.job.SystemBlobJob} (info and check) and
- * {@link org.fleetcompat.job.BaselineJob}.
+ * org.fleetcompat.job.ExplainJob}, {@link org.fleetcompat.job.SystemBlobJob} (info and check),
+ * {@link org.fleetcompat.job.BaselineJob} and {@link org.fleetcompat.job.HostAdmissionJob} (the
+ * host-admission what-if: validate and class through the stages, evaluate with {@code advise}).
  *
- * <p>Depends on {@code pipeline}, {@code io} and {@code core}; never on a runner or on {@code cli}.
+ * <p>Depends on {@code pipeline}, {@code io} and {@code core} (and on {@code advise} for the
+ * class-level what-if); never on a runner or on {@code cli}.
  *
  * <pre>{@code
  * try (Runner runner = new LocalRunner()) {
