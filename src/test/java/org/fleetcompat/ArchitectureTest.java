@@ -44,8 +44,7 @@ class ArchitectureTest {
           // drift.ResultDirectory; drift never uses report, so the edge makes no cycle.
           Map.entry("report", Set.of("core", "io", "drift")),
           Map.entry("drift", Set.of("core", "io")),
-          Map.entry(
-              "job", Set.of("core", "io", "pipeline", "report", "drift", "advise")),
+          Map.entry("job", Set.of("core", "io", "pipeline", "report", "drift", "advise")),
           Map.entry("sample", Set.of("core", "io")),
           // The advisors read results through drift.ResultDirectory and evaluate on core classes.
           Map.entry("advise", Set.of("core", "drift")),

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * {@code advise-baseline}: candidate baselines for a host set. The first candidate is the whole
- * set; each next one drops, greedily, the host class of the remaining subset whose removal gains the
- * most mobile VMs (VMs that fit every kept host); ties go to the class with fewer hosts, then to
- * fewer features lost, then to the smaller class number. It stops when one host class is left.
+ * set; each next one drops, greedily, the host class of the remaining subset whose removal gains
+ * the most mobile VMs (VMs that fit every kept host); ties go to the class with fewer hosts, then
+ * to fewer features lost, then to the smaller class number. It stops when one host class is left.
  * Every candidate is evaluated on class-level data ({@link ClassFleet}): a step costs O(K x VM
  * classes x host classes / 64) for K classes left. Stateless and thread safe.
  *

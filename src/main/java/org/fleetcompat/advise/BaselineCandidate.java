@@ -4,8 +4,9 @@ import java.util.List;
 import org.fleetcompat.core.Baseline;
 
 /**
- * One candidate of {@code advise-baseline}: a subset of the host set, its baseline, the VMs that fit
- * every host of it and what its baseline gives up against the best host of the subset per vector.
+ * One candidate of {@code advise-baseline}: a subset of the host set, its baseline, the VMs that
+ * fit every host of it and what its baseline gives up against the best host of the subset per
+ * vector.
  *
  * @param step 0 for the whole set, then one more per host class dropped
  * @param keptHostIds the hosts of the subset, sorted

@@ -53,7 +53,9 @@ public record BaselineChange(
       int c =
           i == a.size()
               ? 1
-              : j == b.size() ? -1 : Integer.compareUnsigned(a.get(i).vectorId(), b.get(j).vectorId());
+              : j == b.size()
+                  ? -1
+                  : Integer.compareUnsigned(a.get(i).vectorId(), b.get(j).vectorId());
       if (c < 0) {
         out.add(new BaselineChange(a.get(i).vectorId(), a.get(i), null, 0L));
         i++;

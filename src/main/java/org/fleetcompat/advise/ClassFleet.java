@@ -41,10 +41,8 @@ public final class ClassFleet {
     this.fits = b.fits.toArray(new BitSet[0]);
     this.vmClassSize = new long[fits.length];
     List<long[]> groups = new ArrayList<>();
-    b.groupsByKey.forEach(
-        (key, count) -> groups.add(new long[] {key.get(0), key.get(1), count}));
-    groups.sort(
-        (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+    b.groupsByKey.forEach((key, count) -> groups.add(new long[] {key.get(0), key.get(1), count}));
+    groups.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
     this.groupVmClass = new int[groups.size()];
     this.groupHost = new int[groups.size()];
     this.groupSize = new long[groups.size()];
@@ -219,7 +217,9 @@ public final class ClassFleet {
     return Baseline.of(sets);
   }
 
-  /** The hosts of {@code hostIds}, as indexes; ids the fleet lacks are returned in {@code unknown}. */
+  /**
+   * The hosts of {@code hostIds}, as indexes; ids the fleet lacks are returned in {@code unknown}.
+   */
   BitSet hostsOf(Collection<String> ids, List<String> unknown) {
     BitSet hosts = new BitSet();
     for (String id : ids) {

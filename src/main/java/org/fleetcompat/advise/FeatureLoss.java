@@ -55,7 +55,8 @@ public record FeatureLoss(
     for (BaselineVector b : baseline.vectors()) {
       FeatureLoss worst = null;
       for (int k = 0; k < classes.size(); k++) {
-        FeatureLoss loss = against(b, classes.get(k), fleet.hostClassVectors(classes.get(k)), own.get(k));
+        FeatureLoss loss =
+            against(b, classes.get(k), fleet.hostClassVectors(classes.get(k)), own.get(k));
         if (loss != null && (worst == null || loss.featureCount() > worst.featureCount())) {
           worst = loss;
         }

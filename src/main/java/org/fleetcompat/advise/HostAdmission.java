@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * The host-admission what-if on class-level data: hosts that join the fleet (copies of existing
  * hosts, {@code --like HOST:COUNT}, or new configurations, {@code --add-hosts FILE}, whose classes
- * the fleet carries with their matrix columns and no host) and hosts that leave it. Pools are recomputed from the matrix columns of the host classes that still
- * have hosts (SPEC section 6); per (VM class, current host) group, compatible hosts are counted
- * before and after, which gives the VMs that gain or lose hosts and the stranded ones. A VM whose
- * current host leaves counts every compatible host that remains, as a re-run on the changed
- * snapshot would. Cost O(VM groups + VM classes x host classes / 64). Stateless.
+ * the fleet carries with their matrix columns and no host) and hosts that leave it. Pools are
+ * recomputed from the matrix columns of the host classes that still have hosts (SPEC section 6);
+ * per (VM class, current host) group, compatible hosts are counted before and after, which gives
+ * the VMs that gain or lose hosts and the stranded ones. A VM whose current host leaves counts
+ * every compatible host that remains, as a re-run on the changed snapshot would. Cost O(VM groups +
+ * VM classes x host classes / 64). Stateless.
  */
 public final class HostAdmission {
   private HostAdmission() {}

@@ -25,7 +25,10 @@ public final class HostSelection {
     }
     if (hosts.isEmpty()) {
       throw invalid(
-          "Cluster '" + cluster + "' has no evaluated hosts in " + where
+          "Cluster '"
+              + cluster
+              + "' has no evaluated hosts in "
+              + where
               + "; pass a cluster of the result's host_classes table");
     }
     return hosts;
@@ -41,7 +44,10 @@ public final class HostSelection {
     }
     if (hosts.isEmpty()) {
       throw invalid(
-          "Pool " + pool + " has no hosts in " + where
+          "Pool "
+              + pool
+              + " has no hosts in "
+              + where
               + "; pass a pool_id of the result's pools table");
     }
     return hosts;
@@ -56,7 +62,10 @@ public final class HostSelection {
     BitSet hosts = fleet.hostsOf(ids, unknown);
     if (!unknown.isEmpty()) {
       throw invalid(
-          "Host " + String.join(", ", unknown) + " is not an evaluated host of " + where
+          "Host "
+              + String.join(", ", unknown)
+              + " is not an evaluated host of "
+              + where
               + " (unknown or quarantined); pass host ids of its host_classes table");
     }
     return hosts;

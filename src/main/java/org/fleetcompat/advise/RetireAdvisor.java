@@ -47,8 +47,13 @@ public final class RetireAdvisor {
         if (best == null || ctx.score(goal, best) <= 0) {
           continue;
         }
-        RetireOption o = ctx.option(goal, budget, best, exact != null, greedy != null
-            && ctx.compare(goal, greedy, best) == 0 || exact == null);
+        RetireOption o =
+            ctx.option(
+                goal,
+                budget,
+                best,
+                exact != null,
+                greedy != null && ctx.compare(goal, greedy, best) == 0 || exact == null);
         if (!o.retiredHostIds().equals(previous)) {
           out.add(o);
           previous = o.retiredHostIds();
@@ -67,7 +72,11 @@ public final class RetireAdvisor {
 
   /** A candidate set and its effect. */
   private record Candidate(
-      BitSet retired, List<String> ids, long stranded, long mobile, long gained,
+      BitSet retired,
+      List<String> ids,
+      long stranded,
+      long mobile,
+      long gained,
       List<BaselineChange> changes) {}
 
   private static final class Context {
@@ -195,7 +204,12 @@ public final class RetireAdvisor {
     }
 
     private void enumerate(
-        RetireGoal goal, int budget, List<Integer> small, int from, BitSet retired, Candidate[] best) {
+        RetireGoal goal,
+        int budget,
+        List<Integer> small,
+        int from,
+        BitSet retired,
+        Candidate[] best) {
       for (int i = from; i < small.size(); i++) {
         BitSet members = classHosts.get(small.get(i));
         int size = retired.cardinality() + members.cardinality();

@@ -15,8 +15,8 @@ import java.util.List;
  * @param mobileBefore VMs of the fleet that fit every host of the set today
  * @param mobileAfter VMs that fit every remaining host of the set
  * @param changes how the set's baseline changes, per vector
- * @param exact whether the set was found by enumerating every candidate set within the budget
- *     (else greedily)
+ * @param exact whether the set was found by enumerating every candidate set within the budget (else
+ *     greedily)
  * @param greedyAgrees whether the greedy search found an equally good set (true when not exact)
  */
 public record RetireOption(

@@ -144,7 +144,11 @@ final class AdviseBaselineCommand implements Callable<Integer> {
             + ": ";
     BaselineVector b = l.baseline();
     if (!b.hasValue()) {
-      return head + "no baseline value (" + b.status() + "), best host " + Hex.value(l.bestHostValue());
+      return head
+          + "no baseline value ("
+          + b.status()
+          + "), best host "
+          + Hex.value(l.bestHostValue());
     }
     if (l.isMask()) {
       return head

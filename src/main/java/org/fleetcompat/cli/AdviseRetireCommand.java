@@ -85,8 +85,7 @@ final class AdviseRetireCommand implements Callable<Integer> {
       for (RetireOption o : options) {
         out.add(Proposal.of(o, names));
       }
-      JsonOutput.print(
-          new Answer(result, hostSet.describe(), hosts.cardinality(), max, out), w);
+      JsonOutput.print(new Answer(result, hostSet.describe(), hosts.cardinality(), max, out), w);
     } else {
       w.printf(
           Locale.ROOT,
@@ -152,8 +151,7 @@ final class AdviseRetireCommand implements Callable<Integer> {
   }
 
   /** {@code advise-retire --json}. */
-  record Answer(
-      String result, String hostSet, int hostCount, int max, List<Proposal> options) {}
+  record Answer(String result, String hostSet, int hostCount, int max, List<Proposal> options) {}
 
   /** One proposed set. */
   record Proposal(

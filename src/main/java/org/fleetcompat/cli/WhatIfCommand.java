@@ -63,7 +63,10 @@ final class WhatIfCommand extends SnapshotCommand {
     if (like.isEmpty() && retire.isEmpty() && addHosts == null) {
       throw new ParameterException(
           spec.commandLine(),
-          CliErrors.usage("the change", "empty", "--add-hosts FILE, --like HOST:COUNT and/or --retire HOST,..."));
+          CliErrors.usage(
+              "the change",
+              "empty",
+              "--add-hosts FILE, --like HOST:COUNT and/or --retire HOST,..."));
     }
     List<String[]> copies = new ArrayList<>();
     for (String l : like) {
@@ -75,8 +78,7 @@ final class WhatIfCommand extends SnapshotCommand {
       copies.add(new String[] {l.substring(0, colon), l.substring(colon + 1)});
     }
     AdmissionEffect e =
-        HostAdmissionJob.run(
-            runner, snapshot.dir(), catalog.catalog(), addHosts, copies, retire);
+        HostAdmissionJob.run(runner, snapshot.dir(), catalog.catalog(), addHosts, copies, retire);
     if (json) {
       JsonOutput.print(new Answer(snapshot.dir(), e), w);
       return ExitCodes.OK;

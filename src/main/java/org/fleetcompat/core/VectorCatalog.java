@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * The vector catalog (SPEC section 1): names and meanings of known {@code vector_id}s, which VM
- * states each applies to, and the feature names of mask vectors' bits where known. Ids the catalog does not know apply to every state, so an incomplete
- * catalog can only make a what-if more cautious. Immutable and thread safe; lookups are a scan of
- * the entries (a catalog holds tens of them). Serializable: the what-if ships it to Spark tasks.
+ * states each applies to, and the feature names of mask vectors' bits where known. Ids the catalog
+ * does not know apply to every state, so an incomplete catalog can only make a what-if more
+ * cautious. Immutable and thread safe; lookups are a scan of the entries (a catalog holds tens of
+ * them). Serializable: the what-if ships it to Spark tasks.
  *
  * <pre>{@code
  * VectorCatalog catalog = VectorCatalogReader.read(path); // io

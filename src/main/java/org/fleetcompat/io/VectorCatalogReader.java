@@ -27,8 +27,8 @@ import org.fleetcompat.core.VmState;
  * vector_id}, hex or decimal) or {@code ids} ({@code FIRST-LAST}, inclusive), plus {@code name},
  * {@code meaning} and {@code applies_to} (a list of {@code running}, {@code off}, {@code saved});
  * and optionally {@code bits}, an object mapping a {@code vector_id} to an object mapping bit
- * positions (0..63, as strings) to feature names.
- * Errors name the file and the entry and carry status 32773. Stateless and thread safe.
+ * positions (0..63, as strings) to feature names. Errors name the file and the entry and carry
+ * status 32773. Stateless and thread safe.
  */
 public final class VectorCatalogReader {
   /** The catalog format this reader understands. */
@@ -119,7 +119,8 @@ public final class VectorCatalogReader {
           bits.put(id, names);
         } catch (NumberFormatException x) {
           throw invalid(
-              file, "bits of " + e.getKey() + ": " + x.getMessage() + "; expected bit positions 0..63");
+              file,
+              "bits of " + e.getKey() + ": " + x.getMessage() + "; expected bit positions 0..63");
         }
       }
     }

@@ -10,12 +10,12 @@ import org.fleetcompat.advise.AdmissionEffect;
 import org.fleetcompat.advise.ClassFleet;
 import org.fleetcompat.advise.HostAdmission;
 import org.fleetcompat.core.FitMatrix;
+import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.HostClassIndex;
 import org.fleetcompat.core.MatrixKernel;
-import org.fleetcompat.core.VectorSet;
-import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorCatalog;
+import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.SnapshotInputs;
 import org.fleetcompat.io.SnapshotInspector;
 import org.fleetcompat.io.Storage;
@@ -87,13 +87,18 @@ public final class HostAdmissionJob {
         }
         if (count < 1) {
           throw invalid(
-              "--like " + l[0] + ":" + l[1] + ": the count is not a whole number of hosts above 0;"
+              "--like "
+                  + l[0]
+                  + ":"
+                  + l[1]
+                  + ": the count is not a whole number of hosts above 0;"
                   + " pass HOST:COUNT, for example h-0001:4");
         }
         for (int i = 1; i <= count; i++) {
           String id = l[0] + "+" + i;
           if (fleet.indexOf(id) >= 0 || !taken.add(id)) {
-            throw invalid("--like " + l[0] + ": the new host id " + id + " is taken in " + snapshot);
+            throw invalid(
+                "--like " + l[0] + ": the new host id " + id + " is taken in " + snapshot);
           }
           added.add(new HostAdmission.Added(id, fleet.hostClassOf(h)));
         }
@@ -110,7 +115,11 @@ public final class HostAdmissionJob {
     int h = fleet.indexOf(id);
     if (h < 0) {
       throw invalid(
-          option + " " + id + ": no evaluated host of that id in " + snapshot
+          option
+              + " "
+              + id
+              + ": no evaluated host of that id in "
+              + snapshot
               + " (unknown or quarantined); pass a host_id of its host_vectors table");
     }
     return h;
@@ -166,7 +175,8 @@ public final class HostAdmissionJob {
   }
 
   /** One VM bucket's VMs counted by "class current-host" (an empty host when none). */
-  private static HashMap<String, long[]> groups(int bucket, SideBucket vms, ClassNumbering classes) {
+  private static HashMap<String, long[]> groups(
+      int bucket, SideBucket vms, ClassNumbering classes) {
     HashMap<String, long[]> out = new HashMap<>();
     for (int i = 0; i < vms.systemCount(); i++) {
       int c = classes.global(bucket, vms.classOf()[i]);

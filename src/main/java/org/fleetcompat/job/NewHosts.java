@@ -59,7 +59,10 @@ final class NewHosts {
       if (fleet.indexOf(ids.get(i)) >= 0) {
         throw new FleetcompatException(
             ReturnCode.INVALID_PARAMETER,
-            "--add-hosts: host " + ids.get(i) + " is already in " + snapshot
+            "--add-hosts: host "
+                + ids.get(i)
+                + " is already in "
+                + snapshot
                 + "; give new hosts ids of their own, or use --like HOST:COUNT for copies");
       }
       out.add(new HostAdmission.Added(ids.get(i), offset + classOf[i]));
@@ -73,7 +76,9 @@ final class NewHosts {
     if (!Files.isRegularFile(source)) {
       throw new FleetcompatException(
           ReturnCode.INVALID_PARAMETER,
-          "--add-hosts " + file + ": no such file; pass a Parquet file with the columns of"
+          "--add-hosts "
+              + file
+              + ": no such file; pass a Parquet file with the columns of"
               + " host_vectors (host_id, vector_id, compare_operation, compatibility_info)");
     }
     Path scratch;
@@ -82,7 +87,9 @@ final class NewHosts {
       Files.createSymbolicLink(scratch.resolve("host_vectors.parquet"), source);
     } catch (IOException e) {
       throw new FleetcompatException(
-          ReturnCode.FAILED, "--add-hosts " + file + ": cannot prepare a scratch directory: " + e, e);
+          ReturnCode.FAILED,
+          "--add-hosts " + file + ": cannot prepare a scratch directory: " + e,
+          e);
     }
     try {
       SnapshotTableWriter.writeVectors(
@@ -96,8 +103,15 @@ final class NewHosts {
             Rejection r = b.vectorRejections().get(0);
             throw new FleetcompatException(
                 ReturnCode.INVALID_PARAMETER,
-                "--add-hosts " + file + ": host " + r.systemId() + " is rejected (" + r.reason()
-                    + ": " + r.message() + "); fix the file, every row must be valid");
+                "--add-hosts "
+                    + file
+                    + ": host "
+                    + r.systemId()
+                    + " is rejected ("
+                    + r.reason()
+                    + ": "
+                    + r.message()
+                    + "); fix the file, every row must be valid");
           }
         }
         FleetAnalysis analysis = validated.analyze();

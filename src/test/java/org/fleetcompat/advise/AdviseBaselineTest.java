@@ -78,7 +78,8 @@ class AdviseBaselineTest {
       assertThat(c.pareto()).as(step + ": Pareto flag").isEqualTo(!dominated);
       if (c.step() > 0) {
         BaselineCandidate prev = candidates.get(c.step() - 1);
-        assertThat(c.mobileVms()).as(step + ": dropping hosts never loses mobile VMs")
+        assertThat(c.mobileVms())
+            .as(step + ": dropping hosts never loses mobile VMs")
             .isGreaterThanOrEqualTo(prev.mobileVms());
         assertThat(prev.keptHostIds()).containsAll(c.keptHostIds());
       }
@@ -87,11 +88,10 @@ class AdviseBaselineTest {
     for (BaselineCandidate c : List.of(candidates.get(0), last)) {
       ResultDirectory rerun = f.run("kept-" + c.step(), c.keptHostIds());
       long mobile =
-          rerun.vms().stream()
-              .filter(v -> v.compatibleHosts() == c.keptHostIds().size())
-              .count();
-      assertThat(mobile).as(what + " step " + c.step() + ": mobile VMs vs re-run").isEqualTo(
-          c.mobileVms());
+          rerun.vms().stream().filter(v -> v.compatibleHosts() == c.keptHostIds().size()).count();
+      assertThat(mobile)
+          .as(what + " step " + c.step() + ": mobile VMs vs re-run")
+          .isEqualTo(c.mobileVms());
       assertThat(rerun.hosts().stream().map(ResultRows.Host::hostId).sorted().toList())
           .isEqualTo(c.keptHostIds());
     }
@@ -152,5 +152,4 @@ class AdviseBaselineTest {
     }
     return total;
   }
-
 }

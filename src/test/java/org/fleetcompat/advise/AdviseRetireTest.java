@@ -57,16 +57,18 @@ class AdviseRetireTest {
     for (RetireOption o : options) {
       String step = what + " " + o.goal() + " max " + o.maxHosts() + " " + o.retiredHostIds();
       assertThat(o.retiredHostIds()).as(step).isNotEmpty().hasSizeLessThanOrEqualTo(o.maxHosts());
-      assertThat(o.strandedBefore()).as(step + ": stranded before vs engine").isEqualTo(
-          strandedBefore);
+      assertThat(o.strandedBefore())
+          .as(step + ": stranded before vs engine")
+          .isEqualTo(strandedBefore);
       assertThat(o.mobileBefore()).as(step + ": mobile before").isEqualTo(mobileBefore);
       List<String> kept = f.without(o.retiredHostIds());
       var rerun = f.run("retire-" + run++, kept);
       assertThat(o.strandedAfter())
           .as(step + ": stranded after vs re-run without the hosts")
           .isEqualTo(AdviseFleet.stranded(rerun));
-      assertThat(o.mobileAfter()).as(step + ": mobile after vs nested loop").isEqualTo(
-          f.mobileByNestedLoop(kept));
+      assertThat(o.mobileAfter())
+          .as(step + ": mobile after vs nested loop")
+          .isEqualTo(f.mobileByNestedLoop(kept));
       List<BaselineReference.Entry> after = BaselineReference.of(f.hostVectors(kept));
       assertThat(changedIds(o.changes()))
           .as(step + ": changed vectors vs BaselineReference before/after")
@@ -76,8 +78,9 @@ class AdviseRetireTest {
             .as(step + ": vector " + c.vectorId())
             .isEqualTo(entryOf(after, Integer.toUnsignedLong(c.vectorId())));
       }
-      assertThat(o.featuresGained()).as(step + ": features gained").isEqualTo(
-          referenceGain(before, after));
+      assertThat(o.featuresGained())
+          .as(step + ": features gained")
+          .isEqualTo(referenceGain(before, after));
       assertThat(o.exact()).as(step + ": small sets are enumerated").isTrue();
     }
 

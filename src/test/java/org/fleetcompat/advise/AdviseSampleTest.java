@@ -75,8 +75,7 @@ class AdviseSampleTest {
       }
       List<String> kept = strings(c.get("kept_host_ids"));
       ResultDirectory rerun = rerun("kept-" + c.get("step").asInt(), Set.copyOf(kept));
-      long mobile =
-          rerun.vms().stream().filter(v -> v.compatibleHosts() == kept.size()).count();
+      long mobile = rerun.vms().stream().filter(v -> v.compatibleHosts() == kept.size()).count();
       assertThat(mobile).as("step " + c.get("step")).isEqualTo(c.get("mobile_vms").asLong());
       checked++;
     }
@@ -121,8 +120,7 @@ class AdviseSampleTest {
   private static JsonNode json(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code =
-        FleetcompatCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    int code = FleetcompatCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
     assertThat(code).as(err.toString()).isZero();
     try {
       return new ObjectMapper().readTree(out.toString());

@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code what-if} (host admission) on seeded random fleets: what {@link HostAdmissionJob} claims for
- * copies of a host added ({@code --like}), hosts of a file added ({@code --add-hosts}, exact copies
- * and new configurations) and other hosts retired equals a full re-run of the pipeline on the
- * snapshot with that change applied: hosts, pools, new pools, VMs gaining and losing hosts (per VM
- * id, from the engine's vm_summary) and stranded VMs. A failure names the seed.
+ * {@code what-if} (host admission) on seeded random fleets: what {@link HostAdmissionJob} claims
+ * for copies of a host added ({@code --like}), hosts of a file added ({@code --add-hosts}, exact
+ * copies and new configurations) and other hosts retired equals a full re-run of the pipeline on
+ * the snapshot with that change applied: hosts, pools, new pools, VMs gaining and losing hosts (per
+ * VM id, from the engine's vm_summary) and stranded VMs. A failure names the seed.
  */
 class AdviseWhatIfTest {
   @TempDir Path tmp;
