@@ -116,6 +116,45 @@ class AdviseSampleTest {
     }
   }
 
+  @Test
+  void wrongHostSetsFailWithOneLine() {
+    assertFails(3, "Pool 99 has no hosts in", "advise-retire", "--result", result, "--pool", "99");
+    assertFails(
+        3,
+        "Host h-nope is not an evaluated host of",
+        "advise-baseline",
+        "--result",
+        result,
+        "--hosts",
+        "h-0001,h-nope");
+    assertFails(
+        2,
+        "--max is 0: expected",
+        "advise-retire",
+        "--result",
+        result,
+        "--pool",
+        "0",
+        "--max",
+        "0");
+    assertFails(
+        3,
+        "--like nope: no evaluated host of that id",
+        "what-if",
+        "--snapshot",
+        SAMPLE.toString(),
+        "--like",
+        "nope:2");
+  }
+
+  private static void assertFails(int exit, String message, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = FleetcompatCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    assertThat(code).as(err.toString()).isEqualTo(exit);
+    assertThat(err.toString().strip()).contains(message).doesNotContain("\n");
+  }
+
   /** Runs a command and parses what it prints. */
   private static JsonNode json(String... args) {
     StringWriter out = new StringWriter();
