@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 
 /**
  * The host set an advisor works on, named by cluster, pool or host ids, resolved against a {@link
@@ -24,12 +22,7 @@ public final class HostSelection {
       }
     }
     if (hosts.isEmpty()) {
-      throw invalid(
-          "Cluster '"
-              + cluster
-              + "' has no evaluated hosts in "
-              + where
-              + "; pass a cluster of the result's host_classes table");
+      throw AdviseErrors.emptyCluster(cluster, where);
     }
     return hosts;
   }
@@ -43,12 +36,7 @@ public final class HostSelection {
       }
     }
     if (hosts.isEmpty()) {
-      throw invalid(
-          "Pool "
-              + pool
-              + " has no hosts in "
-              + where
-              + "; pass a pool_id of the result's pools table");
+      throw AdviseErrors.emptyPool(pool, where);
     }
     return hosts;
   }
@@ -56,22 +44,13 @@ public final class HostSelection {
   /** The hosts {@code ids}; every one must be an evaluated host. */
   public static BitSet hosts(ClassFleet fleet, List<String> ids, String where) {
     if (ids.isEmpty()) {
-      throw invalid("No host ids given; pass --hosts ID,ID,...");
+      throw AdviseErrors.noHostIds();
     }
     List<String> unknown = new ArrayList<>();
     BitSet hosts = fleet.hostsOf(ids, unknown);
     if (!unknown.isEmpty()) {
-      throw invalid(
-          "Host "
-              + String.join(", ", unknown)
-              + " is not an evaluated host of "
-              + where
-              + " (unknown or quarantined); pass host ids of its host_classes table");
+      throw AdviseErrors.unknownHosts(unknown, where);
     }
     return hosts;
-  }
-
-  private static FleetcompatException invalid(String message) {
-    return new FleetcompatException(ReturnCode.INVALID_PARAMETER, message);
   }
 }

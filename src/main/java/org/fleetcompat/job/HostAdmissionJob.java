@@ -13,7 +13,6 @@ import org.fleetcompat.core.FitMatrix;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.HostClassIndex;
 import org.fleetcompat.core.MatrixKernel;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.SnapshotInputs;
@@ -86,19 +85,12 @@ public final class HostAdmissionJob {
           count = 0;
         }
         if (count < 1) {
-          throw invalid(
-              "--like "
-                  + l[0]
-                  + ":"
-                  + l[1]
-                  + ": the count is not a whole number of hosts above 0;"
-                  + " pass HOST:COUNT, for example h-0001:4");
+          throw JobErrors.badLikeCount(l[0], l[1]);
         }
         for (int i = 1; i <= count; i++) {
           String id = l[0] + "+" + i;
           if (fleet.indexOf(id) >= 0 || !taken.add(id)) {
-            throw invalid(
-                "--like " + l[0] + ": the new host id " + id + " is taken in " + snapshot);
+            throw JobErrors.likeIdTaken(l[0], id, snapshot);
           }
           added.add(new HostAdmission.Added(id, fleet.hostClassOf(h)));
         }
@@ -114,19 +106,9 @@ public final class HostAdmissionJob {
   private static int host(ClassFleet fleet, String id, String snapshot, String option) {
     int h = fleet.indexOf(id);
     if (h < 0) {
-      throw invalid(
-          option
-              + " "
-              + id
-              + ": no evaluated host of that id in "
-              + snapshot
-              + " (unknown or quarantined); pass a host_id of its host_vectors table");
+      throw JobErrors.unknownHost(option, id, snapshot);
     }
     return h;
-  }
-
-  private static FleetcompatException invalid(String message) {
-    return new FleetcompatException(ReturnCode.INVALID_PARAMETER, message);
   }
 
   /** The class-level fleet of a validated snapshot. */

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fleetcompat.advise.ClassFleet;
 import org.fleetcompat.advise.HostAdmission;
-import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.VectorCatalog;
 import org.fleetcompat.core.VectorSet;
 import org.fleetcompat.io.Rejection;
@@ -57,13 +55,7 @@ final class NewHosts {
     List<HostAdmission.Added> out = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       if (fleet.indexOf(ids.get(i)) >= 0) {
-        throw new FleetcompatException(
-            ReturnCode.INVALID_PARAMETER,
-            "--add-hosts: host "
-                + ids.get(i)
-                + " is already in "
-                + snapshot
-                + "; give new hosts ids of their own, or use --like HOST:COUNT for copies");
+        throw JobErrors.addedHostExists(ids.get(i), snapshot);
       }
       out.add(new HostAdmission.Added(ids.get(i), offset + classOf[i]));
     }
@@ -74,22 +66,14 @@ final class NewHosts {
   static NewHosts read(Runner runner, String file, VectorCatalog catalog) {
     Path source = Path.of(file).toAbsolutePath();
     if (!Files.isRegularFile(source)) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "--add-hosts "
-              + file
-              + ": no such file; pass a Parquet file with the columns of"
-              + " host_vectors (host_id, vector_id, compare_operation, compatibility_info)");
+      throw JobErrors.noAddHostsFile(file);
     }
     Path scratch;
     try {
       scratch = Files.createTempDirectory("fleetcompat-add-hosts-");
       Files.createSymbolicLink(scratch.resolve("host_vectors.parquet"), source);
     } catch (IOException e) {
-      throw new FleetcompatException(
-          ReturnCode.FAILED,
-          "--add-hosts " + file + ": cannot prepare a scratch directory: " + e,
-          e);
+      throw JobErrors.addHostsScratch(file, e);
     }
     try {
       SnapshotTableWriter.writeVectors(
@@ -101,17 +85,8 @@ final class NewHosts {
         for (SideBucket b : validated.hosts()) {
           if (!b.vectorRejections().isEmpty()) {
             Rejection r = b.vectorRejections().get(0);
-            throw new FleetcompatException(
-                ReturnCode.INVALID_PARAMETER,
-                "--add-hosts "
-                    + file
-                    + ": host "
-                    + r.systemId()
-                    + " is rejected ("
-                    + r.reason()
-                    + ": "
-                    + r.message()
-                    + "); fix the file, every row must be valid");
+            throw JobErrors.addedHostRejected(
+                file, r.systemId(), String.valueOf(r.reason()), r.message());
           }
         }
         FleetAnalysis analysis = validated.analyze();
