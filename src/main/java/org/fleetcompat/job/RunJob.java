@@ -14,6 +14,7 @@ import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
+import org.fleetcompat.io.ResultChecksums;
 import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.io.ResultPublisher;
 import org.fleetcompat.io.ResultTable;
@@ -180,7 +181,7 @@ public final class RunJob {
           inputs,
           options,
           snapshot.accounting(),
-          outputs(parts, staging, options.format()),
+          checksummed(output.storage(), staging, outputs(parts, staging, options.format())),
           fleet(analysis),
           feasibility,
           analysis.isWhatIf() || options.assumeStopped() ? gains : null,
@@ -317,6 +318,15 @@ public final class RunJob {
           }
         });
     return out;
+  }
+
+  private static Map<String, Manifest.OutputTable> checksummed(
+      Storage storage, String staging, Map<String, Manifest.OutputTable> outputs) {
+    try {
+      return ResultChecksums.fill(storage, staging, outputs);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static FleetCounts fleet(FleetAnalysis analysis) {
