@@ -14,6 +14,7 @@ import org.fleetcompat.io.FeasibilityCounts;
 import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
+import org.fleetcompat.io.OutputErrors;
 import org.fleetcompat.io.ResultChecksums;
 import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.io.ResultPublisher;
@@ -78,6 +79,7 @@ public final class RunJob {
             RunJob::inspected);
     WhatIfInputs.require(options, inputs);
     Storage outStorage = runner.storage(options.out());
+    requireOutsideSnapshot(outStorage, options);
     ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
     try {
       Manifest manifest =
@@ -106,6 +108,18 @@ public final class RunJob {
       publisher.abandon();
       throw e;
     }
+  }
+
+  private static void requireOutsideSnapshot(Storage outStorage, RunOptions options) {
+    String out = trimSlashes(outStorage.qualify(options.out()));
+    String snapshot = trimSlashes(outStorage.qualify(options.snapshot()));
+    if (out.equals(snapshot) || out.startsWith(snapshot + "/")) {
+      throw OutputErrors.insideSnapshot(options.out(), options.snapshot());
+    }
+  }
+
+  private static String trimSlashes(String path) {
+    return path.replaceAll("/+$", "");
   }
 
   private static Manifest writeInto(
