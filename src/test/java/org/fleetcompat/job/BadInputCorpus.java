@@ -195,7 +195,9 @@ final class BadInputCorpus {
             "a part file that is not Parquet",
             (s, t) ->
                 partsWith(
-                    s, "part-00009.parquet", "vm_id,vector_id\nvm-a,1\n".getBytes(StandardCharsets.UTF_8)),
+                    s,
+                    "part-00009.parquet",
+                    "vm_id,vector_id\nvm-a,1\n".getBytes(StandardCharsets.UTF_8)),
             ReturnCode.INVALID_PARAMETER,
             "part-00009.parquet"));
     c.add(
@@ -389,7 +391,9 @@ final class BadInputCorpus {
     }
   }
 
-  /** Writes the Hadoop checksum sidecar {@code .NAME.crc} of {@code file}, as Spark's writers do. */
+  /**
+   * Writes the Hadoop checksum sidecar {@code .NAME.crc} of {@code file}, as Spark's writers do.
+   */
   private static void crcSidecar(Path file) {
     byte[] data = bytes(file);
     Path tmp = file.resolveSibling("crc-tmp-" + file.getFileName());

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.io.LocalStorage;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ResultChecksums;
-import org.fleetcompat.io.LocalStorage;
 import org.fleetcompat.pipeline.PhaseTimer;
 import org.fleetcompat.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,9 @@ class BadInputCorpusTest {
         PhaseTimer timer = new PhaseTimer();
         Throwable t = catchThrowable(() -> runner.run(options, timer));
         assertThat(t).as(runner + ": " + c).isInstanceOf(FleetcompatException.class);
-        assertThat(((FleetcompatException) t).status()).as(runner + " " + t).isEqualTo(fatal.status());
+        assertThat(((FleetcompatException) t).status())
+            .as(runner + " " + t)
+            .isEqualTo(fatal.status());
         assertOneLine(t.getMessage());
         assertThat(t.getMessage()).as(runner.toString()).contains(fatal.fragments());
         assertNothingPublished(out);
@@ -122,7 +124,8 @@ class BadInputCorpusTest {
   void anOutInsideTheSnapshotIsRefusedBeforeAnyWork(RunnerKind runner) {
     Path snapshot = tmp.resolve("snapshot");
     BadInputCorpus.base(snapshot);
-    for (Path out : List.of(snapshot.resolve("result"), snapshot, snapshot.resolve("vm_vectors.parquet/r"))) {
+    for (Path out :
+        List.of(snapshot.resolve("result"), snapshot, snapshot.resolve("vm_vectors.parquet/r"))) {
       PhaseTimer timer = new PhaseTimer();
       Throwable t =
           catchThrowable(
@@ -150,7 +153,8 @@ class BadInputCorpusTest {
             () -> runner.run(new RunOptions(snapshot.toString(), out.toString(), false), timer));
     assertThat(((FleetcompatException) t).status()).isEqualTo(ReturnCode.INVALID_PARAMETER);
     assertOneLine(t.getMessage());
-    assertThat(t.getMessage()).contains("Cannot publish to --out " + out, "not a fleetcompat result");
+    assertThat(t.getMessage())
+        .contains("Cannot publish to --out " + out, "not a fleetcompat result");
     assertThat(Files.readString(out)).isEqualTo("mine");
     assertThat(timer.millis().keySet()).containsOnly("inspect");
   }
