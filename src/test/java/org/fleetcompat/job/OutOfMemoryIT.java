@@ -50,7 +50,10 @@ class OutOfMemoryIT {
   }
 
   @ParameterizedTest(name = "{0} with -Xmx{1}")
-  @CsvSource({"local, 48m", "spark, 512m"})
+  // The Spark runner needs a 512 MB heap to start, and a JVM that fills 512 MB grinds in GC for
+  // 45-50 s on this machine before the error is thrown (measured by hand, docs/RELIABILITY.md): too
+  // slow for every build, so only the in-process runner is checked here.
+  @CsvSource({"local, 48m"})
   void aFleetTooLargeForTheHeapIsOneLine32778AndPublishesNothing(String engine, String heap)
       throws Exception {
     Path out = tmp.resolve("out-" + engine);
