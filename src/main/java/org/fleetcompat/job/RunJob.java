@@ -104,7 +104,9 @@ public final class RunJob {
           ReturnCode.FAILED,
           "Cannot publish to " + options.out() + ": " + e.getMessage() + "; check --out",
           e);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Throwable, not RuntimeException: Spark's job failures are checked exceptions thrown
+      // undeclared through Scala, and they left the staging directory behind.
       publisher.abandon();
       throw e;
     }
