@@ -47,6 +47,7 @@ class BadInputCorpusTest {
     Path scratch = Files.createDirectories(tmp.resolve("scratch"));
     c.write().accept(snapshot, scratch);
     Map<RunnerKind, Path> outs = new EnumMap<>(RunnerKind.class);
+    Map<RunnerKind, String> messages = new EnumMap<>(RunnerKind.class);
     for (RunnerKind runner : RunnerKind.values()) {
       Path out = tmp.resolve("out-" + runner);
       outs.put(runner, out);
@@ -61,6 +62,7 @@ class BadInputCorpusTest {
         assertOneLine(t.getMessage());
         assertThat(t.getMessage()).as(runner.toString()).contains(fatal.fragments());
         assertNothingPublished(out);
+        messages.put(runner, t.getMessage());
         assertThat(timer.millis().keySet()).as("phases run").doesNotContain("expand", "write");
       } else {
         BadInputCorpus.Completes done = (BadInputCorpus.Completes) c.expect();
@@ -84,6 +86,11 @@ class BadInputCorpusTest {
         }
         assertThat(ResultChecksums.verify(LocalStorage.INSTANCE, result.outDir(), m)).isEmpty();
       }
+    }
+    if (c.expect() instanceof BadInputCorpus.Fatal) {
+      assertThat(messages.get(RunnerKind.SPARK))
+          .as("the same message from both runners")
+          .isEqualTo(messages.get(RunnerKind.LOCAL));
     }
     if (c.expect() instanceof BadInputCorpus.Completes) {
       SameResults.assertSame(
