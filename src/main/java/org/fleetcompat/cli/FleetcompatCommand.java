@@ -41,7 +41,14 @@ public final class FleetcompatCommand {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int exit;
+    try {
+      exit = execute(args);
+    } catch (OutOfMemoryError e) {
+      ExitCodes.haltOutOfMemory(e);
+      return;
+    }
+    System.exit(exit);
   }
 
   /**
