@@ -3,7 +3,7 @@ package org.fleetcompat.spark;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkContext;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
+import org.fleetcompat.pipeline.PipelineErrors;
 
 /**
  * Fails a job that has no executor left for too long. Spark itself waits forever when a cluster
@@ -71,17 +71,7 @@ final class ExecutorWatchdog implements AutoCloseable {
     if (!fired) {
       return null;
     }
-    return new FleetcompatException(
-        ReturnCode.SYSTEM_NOT_AVAILABLE,
-        "Spark master "
-            + sc.master()
-            + " has had no executor for "
-            + timeoutSeconds
-            + " s (every worker lost or none with free cores), so the job was stopped; nothing was"
-            + " published; start workers, or set "
-            + TIMEOUT_KEY
-            + " to wait longer",
-        cause);
+    return PipelineErrors.noExecutors(sc.master(), timeoutSeconds, TIMEOUT_KEY, cause);
   }
 
   @Override
