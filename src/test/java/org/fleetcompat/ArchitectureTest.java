@@ -46,8 +46,10 @@ class ArchitectureTest {
           Map.entry("drift", Set.of("core", "io")),
           // Placement planning works on class-level compatibility and capacities alone.
           Map.entry("plan", Set.of("core")),
-          Map.entry("job", Set.of("core", "io", "pipeline", "report", "drift", "plan")),
+          Map.entry("job", Set.of("core", "io", "pipeline", "report", "drift", "plan", "advise")),
           Map.entry("sample", Set.of("core", "io")),
+          // The advisors read results through drift.ResultDirectory and evaluate on core classes.
+          Map.entry("advise", Set.of("core", "drift")),
           Map.entry("bench", Set.of("core", "io", "pipeline", "local", "spark", "job", "sample")),
           Map.entry("api", Set.of("core", "io", "pipeline", "local", "spark", "job")),
           Map.entry(
@@ -61,6 +63,7 @@ class ArchitectureTest {
                   "job",
                   "report",
                   "drift",
+                  "advise",
                   "sample",
                   "bench",
                   "api",

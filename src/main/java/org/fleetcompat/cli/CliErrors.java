@@ -25,6 +25,20 @@ final class CliErrors {
         e);
   }
 
+  /**
+   * The job ran out of heap (status 32778): says how much the JVM had and which settings give more.
+   */
+  static FleetcompatException outOfMemory(Throwable cause) {
+    long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return new FleetcompatException(
+        ReturnCode.OUT_OF_MEMORY,
+        "Out of memory: the fleet needs more than this JVM's "
+            + maxMb
+            + " MB of heap; nothing was published; raise -Xmx in FLEETCOMPAT_JAVA_OPTS (on a"
+            + " cluster spark.driver.memory and spark.executor.memory), or leave out --pairs",
+        cause);
+  }
+
   /** No address of a {@code spark://} master accepts connections (status 32777). */
   static FleetcompatException masterUnreachable(String master, String address, IOException e) {
     return new FleetcompatException(

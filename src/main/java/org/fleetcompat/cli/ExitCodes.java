@@ -18,6 +18,7 @@ import picocli.CommandLine;
  *   <tr><td>5</td><td>{@code check}: not compatible (status 32784, reasons printed)</td></tr>
  *   <tr><td>6</td><td>not supported, for example a blob of a newer format (status 32770)</td></tr>
  *   <tr><td>7</td><td>not available: the Spark master cannot be reached (status 32777)</td></tr>
+ *   <tr><td>8</td><td>out of memory: the fleet needs more heap than the JVM has (status 32778)</td></tr>
  * </table>
  *
  * Every failure prints one line on standard error, {@code fleetcompat: error STATUS: reason}; a
@@ -51,6 +52,9 @@ public final class ExitCodes {
   /** Status 32777: a system the command needs (the Spark master) cannot be reached. */
   public static final int NOT_AVAILABLE = 7;
 
+  /** Status 32778: the job ran out of heap; nothing was published. */
+  public static final int OUT_OF_MEMORY = 8;
+
   /** The exit codes as every command's {@code --help} lists them. */
   static java.util.Map<String, String> helpList() {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -62,6 +66,7 @@ public final class ExitCodes {
     m.put("5", "check: not compatible (32784), failing vectors printed; maintenance: stuck");
     m.put("6", "not supported, e.g. a blob of a newer format (status 32770)");
     m.put("7", "not available: the Spark master cannot be reached (status 32777)");
+    m.put("8", "out of memory: give the JVM more heap, nothing was published (status 32778)");
     return m;
   }
 
@@ -76,6 +81,7 @@ public final class ExitCodes {
       case INVALID_PARAMETER -> INVALID_PARAMETER;
       case INCORRECT_DATA_TYPE -> INCORRECT_DATA_TYPE;
       case SYSTEM_NOT_AVAILABLE -> NOT_AVAILABLE;
+      case OUT_OF_MEMORY -> OUT_OF_MEMORY;
       default -> FAILED;
     };
   }
@@ -87,6 +93,9 @@ public final class ExitCodes {
         Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
       if (e instanceof CommandLine.ParameterException p) {
         return new UsageHandler().handleParseException(p, new String[0]);
+      }
+      if (ranOutOfMemory(e)) {
+        e = CliErrors.outOfMemory(e);
       }
       ReturnCode status = e instanceof FleetcompatException f ? f.status() : ReturnCode.FAILED;
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -105,6 +114,43 @@ public final class ExitCodes {
       cl.getErr().flush();
       return ExitCodes.of(status);
     }
+  }
+
+  /**
+   * Whether {@code t} is, or was caused by, running out of heap: an {@link OutOfMemoryError} in the
+   * chain, or a Spark job aborted by a task's one (Spark sends a task's failure to the driver as
+   * text, so its class name in the message is all there is to go by).
+   */
+  static boolean ranOutOfMemory(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError) {
+        return true;
+      }
+      if (c.getMessage() != null
+          && c.getClass().getName().startsWith("org.apache.spark.")
+          && c.getMessage().contains(OutOfMemoryError.class.getName())) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Prints an out-of-memory failure as one line and ends the JVM at once with {@link
+   * #OUT_OF_MEMORY}: with the heap exhausted, shutdown hooks and Spark's non-daemon threads could
+   * keep it alive, and the run's staging directory was already deleted on the way up.
+   */
+  static void haltOutOfMemory(OutOfMemoryError e) {
+    FleetcompatException f = CliErrors.outOfMemory(e);
+    System.err.println("fleetcompat: error " + f.status() + ": " + f.getMessage());
+    if (System.getenv("FLEETCOMPAT_DEBUG") != null) {
+      e.printStackTrace();
+    }
+    System.err.flush();
+    Runtime.getRuntime().halt(OUT_OF_MEMORY);
   }
 
   /**

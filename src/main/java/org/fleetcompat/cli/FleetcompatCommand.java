@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       CheckCommand.class,
       BaselineCommand.class,
+      AdviseBaselineCommand.class,
+      AdviseRetireCommand.class,
+      WhatIfCommand.class,
       GenerateSamplesCommand.class,
       BenchCommand.class,
       ReportCommand.class,
@@ -38,7 +41,14 @@ public final class FleetcompatCommand {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int exit;
+    try {
+      exit = execute(args);
+    } catch (OutOfMemoryError e) {
+      ExitCodes.haltOutOfMemory(e);
+      return;
+    }
+    System.exit(exit);
   }
 
   /**

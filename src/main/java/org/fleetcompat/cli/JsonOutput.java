@@ -234,7 +234,18 @@ final class JsonOutput {
       Integer compareOperation,
       String value,
       String valueHex,
-      String status) {}
+      String status) {
+    static BaselineValue of(BaselineVector v, VectorCatalog catalog) {
+      return new BaselineValue(
+          Integer.toUnsignedLong(v.vectorId()),
+          catalog.name(v.vectorId()),
+          v.operation() == null ? null : v.operation().displayName(),
+          v.operation() == null ? null : v.operation().code(),
+          v.hasValue() ? Long.toUnsignedString(v.value()) : null,
+          v.hasValue() ? Hex.value(v.value()) : null,
+          v.status().name());
+    }
+  }
 
   /** {@code info --json}: the blob written. */
   record Info(

@@ -2,14 +2,17 @@ package org.fleetcompat.core;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The vector catalog (SPEC section 1): names and meanings of known {@code vector_id}s and which VM
- * states each applies to. Ids the catalog does not know apply to every state, so an incomplete
- * catalog can only make a what-if more cautious. Immutable and thread safe; lookups are a scan of
- * the entries (a catalog holds tens of them). Serializable: the what-if ships it to Spark tasks.
+ * The vector catalog (SPEC section 1): names and meanings of known {@code vector_id}s, which VM
+ * states each applies to, and the feature names of mask vectors' bits where known. Ids the catalog
+ * does not know apply to every state, so an incomplete catalog can only make a what-if more
+ * cautious. Immutable and thread safe; lookups are a scan of the entries (a catalog holds tens of
+ * them). Serializable: the what-if ships it to Spark tasks.
  *
  * <pre>{@code
  * VectorCatalog catalog = VectorCatalogReader.read(path); // io
@@ -22,13 +25,35 @@ public final class VectorCatalog implements Serializable {
   private static final VectorCatalog EMPTY = new VectorCatalog(List.of());
 
   private final List<CatalogEntry> entries;
+  private final HashMap<Integer, HashMap<Integer, String>> bitNames;
 
   /**
-   * A catalog of these entries.
+   * A catalog of these entries, naming no bits.
    *
    * @throws IllegalArgumentException if two entries overlap: an id must have one meaning
    */
   public VectorCatalog(List<CatalogEntry> entries) {
+    this(entries, Map.of());
+  }
+
+  /**
+   * A catalog of these entries and bit names: per {@code vector_id}, the feature name of each bit
+   * position (0..63) of a mask vector that has one (copied).
+   *
+   * @throws IllegalArgumentException if two entries overlap, or a bit position is outside 0..63
+   */
+  public VectorCatalog(List<CatalogEntry> entries, Map<Integer, Map<Integer, String>> bitNames) {
+    this.bitNames = new HashMap<>();
+    bitNames.forEach(
+        (id, names) -> {
+          for (int bit : names.keySet()) {
+            if (bit < 0 || bit > 63) {
+              throw new IllegalArgumentException(
+                  "Bit " + bit + " of " + Hex.vectorId(id) + " is outside 0..63");
+            }
+          }
+          this.bitNames.put(id, new HashMap<>(names));
+        });
     List<CatalogEntry> copy = new ArrayList<>(entries);
     copy.sort((a, b) -> Integer.compareUnsigned(a.firstId(), b.firstId()));
     for (int i = 1; i < copy.size(); i++) {
@@ -68,6 +93,12 @@ public final class VectorCatalog implements Serializable {
   /** The catalog name of {@code vectorId}, or an empty string when it is unknown. */
   public String name(int vectorId) {
     return entry(vectorId).map(CatalogEntry::name).orElse("");
+  }
+
+  /** The feature name of bit {@code bit} of mask vector {@code vectorId}, or an empty string. */
+  public String bitName(int vectorId, int bit) {
+    Map<Integer, String> names = bitNames.get(vectorId);
+    return names == null ? "" : names.getOrDefault(bit, "");
   }
 
   /** Whether a VM in {@code state} reports {@code vectorId}; unknown ids apply to every state. */

@@ -39,6 +39,9 @@ public final class ResultDirectory {
   private List<ResultRows.Blocker> blockers;
   private List<ResultRows.Rejected> rejected;
   private List<ResultRows.Evacuation> evacuation;
+  private List<ResultRows.Headroom> headroom;
+  private List<ResultRows.MaintenanceStep> maintenance;
+  private List<ResultRows.DrainPlan> drainPlans;
 
   private ResultDirectory(String dir, ResultManifest manifest, TableSource tables) {
     this.dir = dir;
@@ -291,6 +294,86 @@ public final class ResultDirectory {
               "evacuable");
     }
     return evacuation;
+  }
+
+  /**
+   * Whether the result has the plan tables ({@code drain_plans}, {@code pool_headroom}, {@code
+   * maintenance_order}); results written before they existed have none.
+   */
+  public boolean hasPlans() {
+    try {
+      return tables.has(ResultTable.POOL_HEADROOM)
+          && tables.has(ResultTable.MAINTENANCE_ORDER)
+          && tables.has(ResultTable.DRAIN_PLANS);
+    } catch (IOException e) {
+      throw ResultErrors.unreadableTable(dir, ResultTable.DRAIN_PLANS.tableName(), e);
+    }
+  }
+
+  /**
+   * {@code pool_headroom}: how many of each pool's largest hosts can fail; see {@link #hasPlans}.
+   */
+  public List<ResultRows.Headroom> headroom() {
+    if (headroom == null) {
+      headroom =
+          read(
+              ResultTable.POOL_HEADROOM,
+              r ->
+                  new ResultRows.Headroom(
+                      (Integer) r[0],
+                      (Long) r[1],
+                      (Integer) r[2],
+                      (String) r[3],
+                      (String) r[4],
+                      (String) r[5]),
+              "pool_id",
+              "host_count",
+              "failures_tolerated",
+              "first_failing_host_id",
+              "first_unplaced_vm_id",
+              "reason");
+    }
+    return headroom;
+  }
+
+  /** {@code maintenance_order}: each cluster's rolling order; see {@link #hasPlans}. */
+  public List<ResultRows.MaintenanceStep> maintenanceOrder() {
+    if (maintenance == null) {
+      maintenance =
+          read(
+              ResultTable.MAINTENANCE_ORDER,
+              r ->
+                  new ResultRows.MaintenanceStep(
+                      (String) r[0],
+                      (Integer) r[1],
+                      (String) r[2],
+                      (Boolean) r[3],
+                      (Integer) r[4],
+                      (String) r[5],
+                      (String) r[6]),
+              "cluster",
+              "step",
+              "host_id",
+              "drained",
+              "vm_count",
+              "first_unplaced_vm_id",
+              "reason");
+    }
+    return maintenance;
+  }
+
+  /** {@code drain_plans}: host, VM and reason of each planned move; see {@link #hasPlans}. */
+  public List<ResultRows.DrainPlan> drainPlans() {
+    if (drainPlans == null) {
+      drainPlans =
+          read(
+              ResultTable.DRAIN_PLANS,
+              r -> new ResultRows.DrainPlan((String) r[0], (String) r[1], (String) r[2]),
+              "host_id",
+              "vm_id",
+              "reason");
+    }
+    return drainPlans;
   }
 
   private List<Object[]> classVectorRows(ResultTable table, String classColumn) {

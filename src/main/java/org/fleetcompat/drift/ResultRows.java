@@ -134,4 +134,51 @@ public final class ResultRows {
       blockingVmIds = List.copyOf(blockingVmIds);
     }
   }
+
+  /**
+   * A row of {@code pool_headroom}.
+   *
+   * @param poolId the pool
+   * @param hostCount its hosts
+   * @param failuresTolerated how many of its largest hosts can fail together with every VM placed
+   * @param firstFailingHostId the next largest host, whose failure too leaves a VM unplaced
+   * @param firstUnplacedVmId then the smallest unplaced VM; null when none
+   * @param reason why that VM is unplaced; null when none
+   */
+  public record Headroom(
+      int poolId,
+      long hostCount,
+      int failuresTolerated,
+      String firstFailingHostId,
+      String firstUnplacedVmId,
+      String reason) {}
+
+  /**
+   * A row of {@code maintenance_order}.
+   *
+   * @param cluster the cluster
+   * @param step the step, from 1; stuck hosts share the last
+   * @param hostId the host
+   * @param drained whether it is drained at this step (false: the order is stuck here)
+   * @param vmCount VMs on it when its turn comes
+   * @param firstUnplacedVmId for a stuck host, the smallest VM that cannot move
+   * @param reason why it cannot; null when drained
+   */
+  public record MaintenanceStep(
+      String cluster,
+      int step,
+      String hostId,
+      boolean drained,
+      int vmCount,
+      String firstUnplacedVmId,
+      String reason) {}
+
+  /**
+   * A row of {@code drain_plans}, as far as the report reads it.
+   *
+   * @param hostId the host drained
+   * @param vmId a VM on it
+   * @param reason null when it moves, else why it cannot
+   */
+  public record DrainPlan(String hostId, String vmId, String reason) {}
 }

@@ -216,6 +216,23 @@ public final class InputErrors {
         e);
   }
 
+  /** A file whose Hadoop {@code .crc} sidecar does not match its bytes (status 32773). */
+  public static FleetcompatException badChecksum(
+      String file, SnapshotTable table, String sidecar, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot read "
+            + table
+            + ": file "
+            + file
+            + " does not match its checksum file "
+            + sidecar
+            + " ("
+            + cause(e).lines().findFirst().orElse("")
+            + "); one of the two was damaged: copy both again, or delete the .crc file",
+        e);
+  }
+
   /** What went wrong reading a file, without the reader's object names. */
   private static String cause(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

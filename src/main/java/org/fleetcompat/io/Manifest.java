@@ -156,6 +156,19 @@ public record Manifest(
    * @param path the file, relative to the result directory (e.g. {@code
    *     vm_summary/part-00000.parquet})
    * @param rows its rows
+   * @param sha256 the SHA-256 of the file's bytes as 64 lower-case hex digits, so a reader can
+   *     check that every file of a result is complete and unchanged ({@link
+   *     ResultChecksums#verify}); null in a manifest written before it
    */
-  public record OutputFile(String path, long rows) {}
+  public record OutputFile(String path, long rows, String sha256) {
+    /** A file whose checksum is not known yet. */
+    public OutputFile(String path, long rows) {
+      this(path, rows, null);
+    }
+
+    /** This file with {@code checksum}. */
+    public OutputFile withSha256(String checksum) {
+      return new OutputFile(path, rows, checksum);
+    }
+  }
 }

@@ -15,6 +15,20 @@ public final class OutputErrors {
         "Cannot publish to --out " + out + ": it " + why + "; choose a new directory or remove it");
   }
 
+  /**
+   * {@code --out} is the snapshot or inside it, where the next run would read the result as input
+   * (status 32773).
+   */
+  public static FleetcompatException insideSnapshot(String out, String snapshot) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot publish to --out "
+            + out
+            + ": it is inside the snapshot "
+            + snapshot
+            + ", whose tables the next run would read it with; choose a directory outside it");
+  }
+
   /** {@code --out} cannot be written (status 32773). */
   public static FleetcompatException notWritable(String out, IOException e) {
     return new FleetcompatException(

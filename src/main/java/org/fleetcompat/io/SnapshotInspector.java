@@ -99,6 +99,7 @@ public final class SnapshotInspector {
     long rows = 0;
     List<InputSplit> splits = new ArrayList<>();
     for (String file : found.files()) {
+      ChecksumSidecars.verify(storage, file, table);
       Footer footer = readFooter(storage, file, table);
       rows += footer.rows();
       for (int g = 0; g < footer.rowGroupRows().size(); g++) {

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fleetcompat.core.CatalogEntry;
@@ -22,8 +24,10 @@ import org.fleetcompat.core.VmState;
  * Reads the vector catalog ({@code conf/vector-catalog.json}): a JSON object with {@code
  * format_version} 1 and {@code vectors}, a list of entries with either {@code id} (one {@code
  * vector_id}, hex or decimal) or {@code ids} ({@code FIRST-LAST}, inclusive), plus {@code name},
- * {@code meaning} and {@code applies_to} (a list of {@code running}, {@code off}, {@code saved}).
- * Errors name the file and the entry and carry status 32773. Stateless and thread safe.
+ * {@code meaning} and {@code applies_to} (a list of {@code running}, {@code off}, {@code saved});
+ * and optionally {@code bits}, an object mapping a {@code vector_id} to an object mapping bit
+ * positions (0..63, as strings) to feature names. Errors name the file and the entry and carry
+ * status 32773. Stateless and thread safe.
  */
 public final class VectorCatalogReader {
   /** The catalog format this reader understands. */
@@ -95,8 +99,25 @@ public final class VectorCatalogReader {
     for (int i = 0; i < parsed.vectors.size(); i++) {
       entries.add(entry(file, i, parsed.vectors.get(i)));
     }
+    Map<Integer, Map<Integer, String>> bits = new HashMap<>();
+    if (parsed.bits != null) {
+      for (Map.Entry<String, Map<String, String>> e : parsed.bits.entrySet()) {
+        Map<Integer, String> names = new HashMap<>();
+        try {
+          int id = (int) parseId(e.getKey());
+          for (Map.Entry<String, String> b : e.getValue().entrySet()) {
+            names.put(Integer.parseInt(b.getKey().trim()), b.getValue());
+          }
+          bits.put(id, names);
+        } catch (NumberFormatException x) {
+          throw invalid(
+              file,
+              "bits of " + e.getKey() + ": " + x.getMessage() + "; expected bit positions 0..63");
+        }
+      }
+    }
     try {
-      return new VectorCatalog(entries);
+      return new VectorCatalog(entries, bits);
     } catch (IllegalArgumentException e) {
       throw invalid(file, e.getMessage());
     }
@@ -177,6 +198,9 @@ public final class VectorCatalogReader {
 
     @JsonProperty("comment")
     String comment;
+
+    @JsonProperty("bits")
+    Map<String, Map<String, String>> bits;
   }
 
   /** One entry as written. */

@@ -2,6 +2,7 @@ package org.fleetcompat.job;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Collection;
 import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.core.ReturnCode;
 
@@ -116,5 +117,93 @@ final class JobErrors {
         "--assume-stopped needs the vms table with enabled_state in "
             + snapshot
             + ", to know which VMs are running");
+  }
+
+  /** {@code maintenance --cluster} names no cluster of the result (status 32773). */
+  static FleetcompatException noSuchCluster(
+      String cluster, String resultDir, Collection<String> clusters) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "Cannot plan maintenance of cluster "
+            + cluster
+            + ": "
+            + resultDir
+            + " has no evaluated host in it; its clusters: "
+            + (clusters.isEmpty() ? "none" : String.join(", ", clusters))
+            + "; check --cluster");
+  }
+
+  /** {@code what-if --like HOST:COUNT} with a count that is not a whole number above 0. */
+  static FleetcompatException badLikeCount(String host, String count) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "--like "
+            + host
+            + ":"
+            + count
+            + ": the count is not a whole number of hosts above 0;"
+            + " pass HOST:COUNT, for example h-0001:4");
+  }
+
+  /** A copy's id made by {@code what-if --like} is taken (status 32773). */
+  static FleetcompatException likeIdTaken(String host, String id, String snapshot) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "--like " + host + ": the new host id " + id + " is taken in " + snapshot);
+  }
+
+  /** A what-if option names a host the snapshot has not evaluated (status 32773). */
+  static FleetcompatException unknownHost(String option, String id, String snapshot) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        option
+            + " "
+            + id
+            + ": no evaluated host of that id in "
+            + snapshot
+            + " (unknown or quarantined); pass a host_id of its host_vectors table");
+  }
+
+  /** {@code --add-hosts} names a host the snapshot has already (status 32773). */
+  static FleetcompatException addedHostExists(String id, String snapshot) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "--add-hosts: host "
+            + id
+            + " is already in "
+            + snapshot
+            + "; give new hosts ids of their own, or use --like HOST:COUNT for copies");
+  }
+
+  /** {@code --add-hosts FILE} is not there (status 32773). */
+  static FleetcompatException noAddHostsFile(String file) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "--add-hosts "
+            + file
+            + ": no such file; pass a Parquet file with the columns of"
+            + " host_vectors (host_id, vector_id, compare_operation, compatibility_info)");
+  }
+
+  /** The scratch snapshot of {@code --add-hosts} cannot be made (status 32768). */
+  static FleetcompatException addHostsScratch(String file, IOException e) {
+    return new FleetcompatException(
+        ReturnCode.FAILED, "--add-hosts " + file + ": cannot prepare a scratch directory: " + e, e);
+  }
+
+  /** A row of {@code --add-hosts FILE} is rejected (status 32773). */
+  static FleetcompatException addedHostRejected(
+      String file, String hostId, String reason, String message) {
+    return new FleetcompatException(
+        ReturnCode.INVALID_PARAMETER,
+        "--add-hosts "
+            + file
+            + ": host "
+            + hostId
+            + " is rejected ("
+            + reason
+            + ": "
+            + message
+            + "); fix the file, every row must be valid");
   }
 }

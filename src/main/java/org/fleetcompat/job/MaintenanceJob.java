@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.fleetcompat.core.FleetcompatException;
-import org.fleetcompat.core.ReturnCode;
 import org.fleetcompat.core.Utf8Order;
 import org.fleetcompat.drift.ResultDirectory;
 import org.fleetcompat.io.ResultTable;
@@ -77,15 +76,7 @@ public final class MaintenanceJob {
       }
     }
     if (steps.isEmpty()) {
-      throw new FleetcompatException(
-          ReturnCode.INVALID_PARAMETER,
-          "Cannot plan maintenance of cluster "
-              + cluster
-              + ": "
-              + resultDir
-              + " has no evaluated host in it; its clusters: "
-              + (clusters.isEmpty() ? "none" : String.join(", ", clusters))
-              + "; check --cluster");
+      throw JobErrors.noSuchCluster(cluster, resultDir, clusters);
     }
     boolean complete = steps.stream().allMatch(MaintenanceStep::drained);
     return new Plan(cluster, resultDir, complete, List.copyOf(steps));

@@ -14,6 +14,7 @@ import org.fleetcompat.io.FleetCounts;
 import org.fleetcompat.io.Manifest;
 import org.fleetcompat.io.ManifestWriter;
 import org.fleetcompat.io.OutputErrors;
+import org.fleetcompat.io.ResultChecksums;
 import org.fleetcompat.io.ResultFormat;
 import org.fleetcompat.io.ResultPublisher;
 import org.fleetcompat.io.ResultTable;
@@ -77,6 +78,7 @@ public final class RunJob {
             RunJob::inspected);
     WhatIfInputs.require(options, inputs);
     Storage outStorage = runner.storage(options.out());
+    requireOutsideSnapshot(outStorage, options);
     ResultPublisher publisher = ResultPublisher.prepare(outStorage, options.out());
     try {
       Manifest manifest =
@@ -98,10 +100,24 @@ public final class RunJob {
     } catch (IOException e) {
       publisher.abandon();
       throw OutputErrors.cannotPublish(options.out(), e);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Throwable, not RuntimeException: Spark's job failures are checked exceptions thrown
+      // undeclared through Scala, and they left the staging directory behind.
       publisher.abandon();
       throw e;
     }
+  }
+
+  private static void requireOutsideSnapshot(Storage outStorage, RunOptions options) {
+    String out = trimSlashes(outStorage.qualify(options.out()));
+    String snapshot = trimSlashes(outStorage.qualify(options.snapshot()));
+    if (out.equals(snapshot) || out.startsWith(snapshot + "/")) {
+      throw OutputErrors.insideSnapshot(options.out(), options.snapshot());
+    }
+  }
+
+  private static String trimSlashes(String path) {
+    return path.replaceAll("/+$", "");
   }
 
   private static Manifest writeInto(
@@ -187,7 +203,7 @@ public final class RunJob {
           inputs,
           options,
           snapshot.accounting(),
-          outputs(parts, staging, options.format()),
+          checksummed(output.storage(), staging, outputs(parts, staging, options.format())),
           fleet(analysis),
           feasibility,
           analysis.isWhatIf() || options.assumeStopped() ? gains : null,
@@ -324,6 +340,15 @@ public final class RunJob {
           }
         });
     return out;
+  }
+
+  private static Map<String, Manifest.OutputTable> checksummed(
+      Storage storage, String staging, Map<String, Manifest.OutputTable> outputs) {
+    try {
+      return ResultChecksums.fill(storage, staging, outputs);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static FleetCounts fleet(FleetAnalysis analysis) {

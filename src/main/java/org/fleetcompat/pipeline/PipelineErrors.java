@@ -37,4 +37,20 @@ public final class PipelineErrors {
   public static FleetcompatException taskFailed(Throwable t) {
     return new FleetcompatException(ReturnCode.FAILED, "A pipeline task failed: " + t, t);
   }
+
+  /** A Spark master without executors for longer than the run waits (status 32777). */
+  public static FleetcompatException noExecutors(
+      String master, long timeoutSeconds, String timeoutKey, Exception cause) {
+    return new FleetcompatException(
+        ReturnCode.SYSTEM_NOT_AVAILABLE,
+        "Spark master "
+            + master
+            + " has had no executor for "
+            + timeoutSeconds
+            + " s (every worker lost or none with free cores), so the job was stopped; nothing was"
+            + " published; start workers, or set "
+            + timeoutKey
+            + " to wait longer",
+        cause);
+  }
 }

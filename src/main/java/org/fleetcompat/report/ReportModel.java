@@ -25,6 +25,8 @@ import org.fleetcompat.drift.ResultRows;
  * @param stranded stranded VMs, those that fit nowhere first, at most {@value #MAX_ROWS}
  * @param undrainable hosts that cannot be drained, most blocking VMs first, at most {@value
  *     #MAX_ROWS}
+ * @param plans the drain plans, pool headroom and maintenance orders; null for a result written
+ *     before they existed
  * @param previousDir the previous result directory; null without one
  * @param drift the drift from the previous result; null without one
  * @param driftUnavailable why a previous result was given but no drift could be drawn from it (say
@@ -45,6 +47,7 @@ public record ReportModel(
     int blockerCount,
     List<StrandedVm> stranded,
     List<ResultRows.Evacuation> undrainable,
+    PlanSummary plans,
     String previousDir,
     Drift drift,
     String driftUnavailable) {

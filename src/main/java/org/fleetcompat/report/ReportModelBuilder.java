@@ -13,9 +13,10 @@ import org.fleetcompat.drift.ResultRows;
 
 /**
  * Assembles a {@link ReportModel} from a result directory and, optionally, the previous one. Reads
- * vm_summary, host_classes, class_matrix, pools, pool_edges, blockers, host_evacuation and rejected
- * (and, for the drift, the class vector tables of both). Every table is read and checked before
- * anything is drawn, so a damaged result fails here and never gives half a report. Stateless.
+ * vm_summary, host_classes, class_matrix, pools, pool_edges, blockers, host_evacuation, rejected
+ * and the plan tables (and, for the drift, the class vector tables of both). Every table is read
+ * and checked before anything is drawn, so a damaged result fails here and never gives half a
+ * report. Stateless.
  */
 public final class ReportModelBuilder {
   private ReportModelBuilder() {}
@@ -37,6 +38,7 @@ public final class ReportModelBuilder {
         model.blockerCount(),
         model.stranded(),
         model.undrainable(),
+        model.plans(),
         previousDir,
         null,
         why);
@@ -110,6 +112,7 @@ public final class ReportModelBuilder {
         blockers.size(),
         strandedRows,
         undrainable.subList(0, Math.min(ReportModel.MAX_ROWS, undrainable.size())),
+        PlanSummary.of(result),
         previous == null ? null : previous.dir(),
         drift,
         null);

@@ -35,7 +35,11 @@ public final class ReportPage {
     }
     s.append("<a href=\"#feasibility\">Cluster to cluster</a><a href=\"#pools\">Pools</a>")
         .append("<a href=\"#blockers\">Blockers</a><a href=\"#stranded\">Stranded VMs</a>")
-        .append("<a href=\"#undrainable\">Hosts that cannot be drained</a></nav><main>");
+        .append("<a href=\"#undrainable\">Hosts that cannot be drained</a>");
+    if (m.plans() != null) {
+      s.append("<a href=\"#plans\">Drains and maintenance</a>");
+    }
+    s.append("</nav><main>");
     headline(s, m);
     if (m.drift() != null) {
       s.append(DriftHtml.render(m.drift(), m.previousDir()));
@@ -50,13 +54,16 @@ public final class ReportPage {
     blockers(s, m);
     stranded(s, m);
     undrainable(s, m);
+    if (m.plans() != null) {
+      s.append(PlanHtml.render(m.plans()));
+    }
     s.append("</main><footer>Written by fleetcompat ")
         .append(esc(m.engineVersion()))
         .append(" from ")
         .append(esc(m.resultDir()))
         .append(". Figures are counted from the result's tables; the full lists are in vm_summary,")
-        .append(" host_evacuation, blockers, pools and pool_edges (and the drift_* tables of")
-        .append(" fleetcompat diff).</footer><script>")
+        .append(" host_evacuation, blockers, pools, pool_edges, drain_plans, pool_headroom and")
+        .append(" maintenance_order (and the drift_* tables of fleetcompat diff).</footer><script>")
         .append(ReportScript.JS)
         .append("</script></body></html>\n");
     return s.toString();

@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.fleetcompat.core.FleetcompatException;
 import org.fleetcompat.io.AttributeBatch;
 import org.fleetcompat.io.InputSplit;
 import org.fleetcompat.io.Storage;
@@ -35,11 +36,35 @@ import scala.Tuple2;
 public final class SparkRunner implements Runner {
   private final SparkSession spark;
   private final JavaSparkContext jsc;
+  private final ExecutorWatchdog watchdog;
 
   /** A runner on {@code spark}; closing the runner leaves the session running. */
   public SparkRunner(SparkSession spark) {
     this.spark = spark;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    this.watchdog = ExecutorWatchdog.start(spark.sparkContext());
+  }
+
+  /**
+   * Runs a Spark action, reporting the watchdog's cancellation as what it is. Spark's job failures
+   * are checked {@code SparkException}s thrown through Scala without a declaration, hence {@code
+   * Exception}.
+   */
+  private <T> T guarded(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (Exception e) {
+      FleetcompatException f = watchdog.failure(e);
+      if (f != null) {
+        throw f;
+      }
+      throw SparkRunner.<RuntimeException>sneaky(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E sneaky(Exception e) throws E {
+    throw (E) e;
   }
 
   /** The session the runner uses. */
@@ -103,15 +128,18 @@ public final class SparkRunner implements Runner {
     JavaRDD<S> states = ((SparkBuckets<S>) buckets).states;
     Broadcast<C> value = shared == null ? null : jsc.broadcast(shared);
     try {
-      return states
-          .mapPartitionsWithIndex(
-              (bucket, it) -> {
-                S state = it.next();
-                return List.of(function.apply(bucket, state, value == null ? null : value.value()))
-                    .iterator();
-              },
-              true)
-          .collect();
+      return guarded(
+          () ->
+              states
+                  .mapPartitionsWithIndex(
+                      (bucket, it) -> {
+                        S state = it.next();
+                        return List.of(
+                                function.apply(bucket, state, value == null ? null : value.value()))
+                            .iterator();
+                      },
+                      true)
+                  .collect());
     } finally {
       if (value != null) {
         value.destroy();
@@ -135,13 +163,17 @@ public final class SparkRunner implements Runner {
               },
               true);
       List<R> out = new ArrayList<>(java.util.Collections.nCopies(buckets.count(), null));
-      spark
-          .sparkContext()
-          .runJob(
-              results.rdd(),
-              new OnlyElement<R>(),
-              new ResultHandler<R>(out, done),
-              scala.reflect.ClassTag$.MODULE$.<R>apply(Object.class));
+      guarded(
+          () -> {
+            spark
+                .sparkContext()
+                .runJob(
+                    results.rdd(),
+                    new OnlyElement<R>(),
+                    new ResultHandler<R>(out, done),
+                    scala.reflect.ClassTag$.MODULE$.<R>apply(Object.class));
+            return out;
+          });
       return out;
     } finally {
       if (value != null) {
@@ -192,6 +224,7 @@ public final class SparkRunner implements Runner {
   @Override
   public void close() {
     // The session belongs to whoever made it: a spark-submit, a notebook, the CLI.
+    watchdog.close();
   }
 
   /** Batches in the order their splits were made: by table, then split number. */

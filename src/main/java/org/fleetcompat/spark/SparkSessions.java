@@ -65,6 +65,9 @@ public final class SparkSessions {
             .config("spark.ui.enabled", "false");
     if (m.startsWith("local")) {
       b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      // Embedded, the executor is this JVM: a task's OutOfMemoryError must fail the job (status
+      // 32778, one line) rather than make Spark call System.exit(52) from the task's thread.
+      b.config("spark.executor.killOnFatalError.depth", "0");
     }
     settings.forEach(b::config);
     return b.getOrCreate();

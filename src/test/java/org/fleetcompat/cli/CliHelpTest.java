@@ -40,7 +40,8 @@ class CliHelpTest {
             "2   wrong command line",
             "3   invalid parameter or input",
             "5   check: not compatible",
-            "7   not available: the Spark master cannot be reached (status 32777)")) {
+            "7   not available: the Spark master cannot be reached (status 32777)",
+            "8   out of memory")) {
       assertThat(help).as("%s --help", command).contains(line);
     }
   }

@@ -55,6 +55,31 @@ class VectorCatalogReaderTest {
   }
 
   @Test
+  void bitsNameMaskFeaturesByPositionAndOutOfRangeBitsAreRejected() throws IOException {
+    VectorCatalog shipped = VectorCatalogReader.read(SHIPPED);
+    assertThat(shipped.bitName(0x10000701, 4)).isEqualTo("hle");
+    assertThat(shipped.bitName(0x10000701, 11)).isEqualTo("rtm");
+    assertThat(shipped.bitName(0x10000701, 63)).isEmpty();
+    assertThat(shipped.bitName(0x7, 0)).isEmpty();
+    Path good =
+        Files.writeString(
+            tmp.resolve("bits.json"),
+            "{\"format_version\": 1, \"vectors\": [], \"bits\": {\"0xffffffff\": {\"63\":"
+                + " \"top\"}}}");
+    assertThat(VectorCatalogReader.read(good).bitName(-1, 63)).isEqualTo("top");
+    Path bad =
+        Files.writeString(
+            tmp.resolve("bad-bits.json"),
+            "{\"format_version\": 1, \"vectors\": [], \"bits\": {\"0x2\": {\"64\": \"x\"}}}");
+    assertRejected(bad, ReturnCode.INVALID_PARAMETER, "Bit 64 of 0x2 is outside 0..63");
+    Path word =
+        Files.writeString(
+            tmp.resolve("word-bits.json"),
+            "{\"format_version\": 1, \"vectors\": [], \"bits\": {\"0x2\": {\"low\": \"x\"}}}");
+    assertRejected(word, ReturnCode.INVALID_PARAMETER, "bits of 0x2", "bit positions 0..63");
+  }
+
+  @Test
   void theShippedCatalogNamesTheSampleIdsAndWhichStatesCarryThem() {
     VectorCatalog c = VectorCatalogReader.read(SHIPPED);
     assertThat(c.entries()).hasSize(13);

@@ -35,4 +35,11 @@ public enum RunnerKind {
       return RunJob.run(r, options);
     }
   }
+
+  /** Runs the pipeline once with a runner of this kind, timing phases with {@code timer}. */
+  public RunResult run(RunOptions options, org.fleetcompat.pipeline.PhaseTimer timer) {
+    try (Runner r = open()) {
+      return RunJob.run(r, options, timer);
+    }
+  }
 }
