@@ -13,10 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.fleetcompat.io.HostRow;
 import org.fleetcompat.io.SnapshotTable;
 import org.fleetcompat.io.SnapshotTableWriter;
 import org.fleetcompat.io.ValueEncoding;
 import org.fleetcompat.io.VectorRow;
+import org.fleetcompat.io.VmRow;
 import org.fleetcompat.io.WriteOptions;
 
 /**
@@ -35,6 +37,14 @@ import org.fleetcompat.io.WriteOptions;
  * longs), so every reader must reinterpret values at and above 2^63; {@code vector_id} INT64,
  * {@code compare_operation} INT32, dictionary encoding on, uncompressed.
  *
+ * <p>The {@code hosts} and {@code vms} tables ({@link #writeCapacity}) give the plans their fleet:
+ * host {@code i} is in cluster {@code cl-NNN} of {@value #HOSTS_PER_CLUSTER} consecutive hosts,
+ * with 128, 192 or 256 logical processors, 1, 1.5 or 2 TB of memory and 8 GB reserved; VM {@code i}
+ * has 1, 2, 2 or 4 virtual processors and 2 to 16 GB, is running (every 25th is off) and runs on a
+ * host picked by a hash of {@code i} among the hosts compatible with its class (a class is
+ * compatible with the host classes whose generation is its own to two above), or on any host when
+ * none is. With 50 VMs a host that leaves about 40% of processors and 75% of memory free.
+ *
  * <p>The output is a function of the shape only. Parts are written by one thread per core; memory
  * is bounded by two parts per thread ({@value #ROWS_PER_PART} rows each).
  */
@@ -44,16 +54,101 @@ public final class BenchFleetWriter {
   private static final int MIN_PARTS = 4;
   private static final int MAX_PARTS = 64;
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+  private static final int HOSTS_PER_CLUSTER = 200;
+  private static final long[] HOST_PROCESSORS = {128, 192, 256};
+  private static final long[] HOST_MEMORY_MB = {1_048_576, 1_572_864, 2_097_152};
+  private static final long HOST_RESERVED_MB = 8_192;
+  private static final long[] VM_PROCESSORS = {1, 2, 2, 4};
+  private static final long[] VM_MEMORY_MB = {2_048, 4_096, 8_192, 16_384};
 
   private BenchFleetWriter() {}
 
   /**
-   * Writes {@code host_vectors/} and {@code vm_vectors/} under {@code snapshotDir}, replacing what
-   * was there.
+   * Writes {@code host_vectors/}, {@code vm_vectors/}, {@code hosts.parquet} and {@code
+   * vms.parquet} under {@code snapshotDir}, replacing what was there.
    *
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void write(BenchShape shape, Path snapshotDir) {
+    writeVectors(shape, snapshotDir);
+    writeCapacity(shape, snapshotDir);
+  }
+
+  /**
+   * Writes {@code hosts.parquet} and {@code vms.parquet} under {@code snapshotDir}, replacing what
+   * was there, leaving the vector tables as they are (a fleet written before these tables existed
+   * gains them without being rewritten). One thread; about 1 s and 300 MB of heap per million VMs.
+   *
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static void writeCapacity(BenchShape shape, Path snapshotDir) {
+    List<HostRow> hosts = new ArrayList<>(shape.hosts());
+    for (int h = 0; h < shape.hosts(); h++) {
+      long mix = mix(h * 2L);
+      hosts.add(
+          new HostRow(
+              hostId(h),
+              String.format(Locale.ROOT, "cl-%03d", h / HOSTS_PER_CLUSTER),
+              HOST_PROCESSORS[(int) Math.floorMod(mix, (long) HOST_PROCESSORS.length)],
+              HOST_MEMORY_MB[(int) Math.floorMod(mix >>> 20, (long) HOST_MEMORY_MB.length)],
+              HOST_RESERVED_MB));
+    }
+    SnapshotTableWriter.writeHosts(snapshotDir, hosts);
+    // Per VM class, the host classes it fits (see value): generation the VM's to two above.
+    int[][] fitting = new int[shape.vmClasses()][];
+    long[] fittingHosts = new long[shape.vmClasses()];
+    for (int c = 0; c < shape.vmClasses(); c++) {
+      int gen = generation(c, true);
+      List<Integer> classes = new ArrayList<>();
+      for (int hc = 0; hc < shape.hostClasses(); hc++) {
+        int hostGen = generation(hc, false);
+        if (hostGen >= gen && hostGen <= gen + 2) {
+          classes.add(hc);
+          fittingHosts[c] += hostsOfClass(shape, hc);
+        }
+      }
+      fitting[c] = classes.stream().mapToInt(Integer::intValue).toArray();
+    }
+    List<VmRow> vms = new ArrayList<>(shape.vms());
+    for (int i = 0; i < shape.vms(); i++) {
+      int c = i % shape.vmClasses();
+      long mix = mix(i * 2L + 1);
+      int host;
+      if (fittingHosts[c] == 0) {
+        host = (int) Math.floorMod(mix, (long) shape.hosts());
+      } else {
+        long pick = Math.floorMod(mix, fittingHosts[c]);
+        host = -1;
+        for (int hc : fitting[c]) {
+          long n = hostsOfClass(shape, hc);
+          if (pick < n) {
+            host = (int) (hc + pick * shape.hostClasses());
+            break;
+          }
+          pick -= n;
+        }
+      }
+      vms.add(
+          new VmRow(
+              String.format(Locale.ROOT, "vm-%08d", i),
+              i % 25 == 24 ? 3 : 2,
+              hostId(host),
+              VM_PROCESSORS[(int) Math.floorMod(mix >>> 8, (long) VM_PROCESSORS.length)],
+              VM_MEMORY_MB[(int) Math.floorMod(mix >>> 24, (long) VM_MEMORY_MB.length)]));
+    }
+    SnapshotTableWriter.writeVms(snapshotDir, vms);
+  }
+
+  /** How many hosts have class {@code hc} (host {@code i} has class {@code i % hostClasses}). */
+  private static long hostsOfClass(BenchShape shape, int hc) {
+    return hc >= shape.hosts() ? 0 : (shape.hosts() - 1 - hc) / shape.hostClasses() + 1;
+  }
+
+  private static String hostId(int h) {
+    return String.format(Locale.ROOT, "h-%08d", h);
+  }
+
+  private static void writeVectors(BenchShape shape, Path snapshotDir) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -172,11 +267,15 @@ public final class BenchFleetWriter {
 
   /** A class's feature generation, 0..7: a fixed mix of the class number and the side. */
   private static int generation(int c, boolean vm) {
-    long z = c * 2L + (vm ? 1 : 0) + 0x9E37_79B9_7F4A_7C15L;
+    return (int) Math.floorMod(mix(c * 2L + (vm ? 1 : 0)), (long) GENERATIONS);
+  }
+
+  /** SplitMix64's finalizer of {@code x + golden gamma}: a fixed, well-mixed hash. */
+  private static long mix(long x) {
+    long z = x + 0x9E37_79B9_7F4A_7C15L;
     z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
-    z ^= z >>> 31;
-    return (int) Math.floorMod(z, (long) GENERATIONS);
+    return z ^ (z >>> 31);
   }
 
   private static BigInteger unsigned(long bits) {

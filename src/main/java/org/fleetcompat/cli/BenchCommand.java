@@ -165,6 +165,13 @@ final class BenchCommand implements Callable<Integer> {
       description = "Also append the headline figures to this CSV file (header when new).")
   Path csv;
 
+  @Option(
+      names = "--fleet-only",
+      description =
+          "Only write (or complete) the fleet, print its snapshot directory and exit; times"
+              + " nothing (jobs/bench-advisors uses it).")
+  boolean fleetOnly;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -178,6 +185,12 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try {
+      if (fleetOnly) {
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(BenchJob.fleetDirectory(options, err));
+        w.flush();
+        return ExitCodes.OK;
+      }
       BenchReport report = BenchJob.run(options, FleetcompatCommand::execute, err);
       PrintWriter w = spec.commandLine().getOut();
       report.lines().forEach(w::println);
